@@ -1,0 +1,214 @@
+using OpenAlmaty.FrontOffice.Domain.Queue;
+
+namespace OpenAlmaty.FrontOffice.Domain.Tickets;
+
+/// <summary>
+/// A visitor's place in a queue, from the tap at the kiosk to the end of the visit.
+/// Instants are UTC <see cref="DateTime"/> so that the database can order and compare them.
+/// Every change bumps <see cref="Version"/>, which the database uses as a concurrency token:
+/// of two desks that change one ticket at once, exactly one wins.
+/// </summary>
+public sealed class Ticket
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Unguessable id for the public status page (the QR on the ticket).</summary>
+    public required string PublicId { get; init; }
+
+    public int ServiceId { get; private set; }
+    public required string Prefix { get; init; }
+    public int Number { get; init; }
+
+    /// <summary>The local (Asia/Almaty) date the number belongs to; numbers restart each day.</summary>
+    public DateOnly ServiceDay { get; init; }
+
+    public required string Language { get; init; }
+    public Priority Priority { get; init; }
+    public DateTime IssuedAt { get; init; }
+
+    /// <summary>Arrival in the queue; kept across transfers and rejoins so nobody loses their turn.</summary>
+    public DateTime ArrivedAt { get; init; }
+
+    /// <summary>A booked reception slot; such tickets are called at their slot time.</summary>
+    public DateTime? AppointmentAt { get; init; }
+
+    public TicketState State { get; private set; } = TicketState.Waiting;
+    public int? DeskId { get; private set; }
+    public int? ParkedByDeskId { get; private set; }
+    public DateTime? CalledAt { get; private set; }
+    public DateTime? ServingStartedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public int RecallCount { get; private set; }
+    public int TransferCount { get; private set; }
+    public string? TransferNote { get; private set; }
+
+    public int PeopleAheadAtIssue { get; init; }
+
+    /// <summary>The wait range promised at issue, kept to measure later how often it held.</summary>
+    public int PromisedWaitFromMinutes { get; init; }
+    public int PromisedWaitToMinutes { get; init; }
+
+    public bool IsTraining { get; init; }
+    public int Version { get; private set; }
+
+    public string DisplayNumber => TicketNumber.Format(Prefix, Number);
+
+    public TicketTier Tier => AppointmentAt is not null
+        ? TicketTier.Reception
+        : Priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
+
+    public static Ticket Issue(
+        Guid id, string publicId, int serviceId, string prefix, int number, DateOnly serviceDay,
+        string language, Priority priority, DateTime nowUtc, int peopleAhead, WaitRange promised,
+        bool isTraining, DateTime? appointmentAtUtc = null) => new()
+    {
+        Id = id,
+        PublicId = publicId,
+        ServiceId = serviceId,
+        Prefix = prefix,
+        Number = number,
+        ServiceDay = serviceDay,
+        Language = language,
+        Priority = priority,
+        IssuedAt = nowUtc,
+        ArrivedAt = nowUtc,
+        AppointmentAt = appointmentAtUtc,
+        PeopleAheadAtIssue = peopleAhead,
+        PromisedWaitFromMinutes = promised.FromMinutes,
+        PromisedWaitToMinutes = promised.ToMinutes,
+        IsTraining = isTraining,
+    };
+
+    public void Call(int deskId, DateTime nowUtc)
+    {
+        Require(TicketState.Waiting);
+        State = TicketState.Called;
+        DeskId = deskId;
+        CalledAt = nowUtc;
+        ServingStartedAt = null;
+        RecallCount = 0;
+        Version++;
+    }
+
+    public void StartServing(DateTime nowUtc)
+    {
+        Require(TicketState.Called);
+        State = TicketState.Serving;
+        ServingStartedAt = nowUtc;
+        Version++;
+    }
+
+    /// <summary>
+    /// Calls the visitor again. Past <paramref name="recallLimit"/> recalls the visitor is taken
+    /// as not having come: the ticket becomes <see cref="TicketState.NoShow"/>.
+    /// </summary>
+    public void Recall(DateTime nowUtc, int recallLimit)
+    {
+        Require(TicketState.Called);
+        if (RecallCount >= recallLimit)
+        {
+            Close(TicketState.NoShow, nowUtc);
+            return;
+        }
+
+        RecallCount++;
+        Version++;
+    }
+
+    public void MarkNoShow(DateTime nowUtc)
+    {
+        Require(TicketState.Called);
+        Close(TicketState.NoShow, nowUtc);
+    }
+
+    public void Complete(DateTime nowUtc)
+    {
+        Require(TicketState.Called, TicketState.Serving);
+        ServingStartedAt ??= CalledAt;
+        Close(TicketState.Completed, nowUtc);
+    }
+
+    /// <summary>Steps the visitor aside (e.g. to fetch a document) without losing the turn.</summary>
+    public void Park(DateTime nowUtc)
+    {
+        Require(TicketState.Called, TicketState.Serving);
+        State = TicketState.Parked;
+        ParkedByDeskId = DeskId;
+        DeskId = null;
+        ClosedAt = nowUtc;
+        Version++;
+    }
+
+    public void Unpark()
+    {
+        Require(TicketState.Parked);
+        BackToWaiting();
+    }
+
+    /// <summary>Sends the visitor to another service; the original arrival time is kept.</summary>
+    public void TransferTo(int serviceId, string? note)
+    {
+        Require(TicketState.Called, TicketState.Serving);
+        if (serviceId == ServiceId)
+        {
+            throw new DomainRuleException(DomainRule.TransferToSameService,
+                "A ticket is transferred to another service, not to its own.");
+        }
+
+        ServiceId = serviceId;
+        TransferNote = note;
+        TransferCount++;
+        BackToWaiting();
+    }
+
+    /// <summary>A visitor marked as no-show may come back within the window and keep the turn.</summary>
+    public void Rejoin(DateTime nowUtc, TimeSpan window)
+    {
+        Require(TicketState.NoShow);
+        if (ClosedAt is null || nowUtc - ClosedAt.Value > window)
+        {
+            throw new DomainRuleException(DomainRule.RejoinWindowPassed,
+                $"The rejoin window of {window.TotalMinutes:0} minutes has passed.");
+        }
+
+        BackToWaiting();
+    }
+
+    public void Cancel(DateTime nowUtc)
+    {
+        Require(TicketState.Waiting, TicketState.Parked);
+        Close(TicketState.Cancelled, nowUtc);
+    }
+
+    private void BackToWaiting()
+    {
+        State = TicketState.Waiting;
+        DeskId = null;
+        CalledAt = null;
+        ServingStartedAt = null;
+        ClosedAt = null;
+        RecallCount = 0;
+        Version++;
+    }
+
+    private void Close(TicketState state, DateTime nowUtc)
+    {
+        State = state;
+        ClosedAt = nowUtc;
+        Version++;
+    }
+
+    private void Require(params ReadOnlySpan<TicketState> allowed)
+    {
+        foreach (var state in allowed)
+        {
+            if (State == state)
+            {
+                return;
+            }
+        }
+
+        throw new DomainRuleException(DomainRule.TicketWrongState,
+            $"The ticket is {State}; this action needs it to be {string.Join(" or ", allowed.ToArray())}.");
+    }
+}

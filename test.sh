@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of OpenAlmaty.FrontOffice. Does its own set-up: installs what the tests need
+# when it is missing (Debian's Chromium for the browser tests), then tests the whole solution.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null; then
+  echo "test.sh: the .NET 10 SDK is needed (dotnet on PATH)." >&2
+  exit 1
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Debian's Chromium for the browser tests"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+dotnet test OpenAlmaty.FrontOffice.sln --configuration Release --logger "console;verbosity=normal" "$@"

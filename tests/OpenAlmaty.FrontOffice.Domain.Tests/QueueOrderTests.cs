@@ -1,0 +1,100 @@
+using OpenAlmaty.FrontOffice.Domain.Queue;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Domain.Tests;
+
+public class QueueOrderTests
+{
+    private static readonly DateTime Nine = new(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc);
+
+    private static QueueEntry Entry(int minute, TicketTier tier = TicketTier.Regular, int service = 1, DateTime? slot = null) =>
+        new(Guid.NewGuid(), service, tier, Nine.AddMinutes(minute), slot);
+
+    private static Dictionary<int, ServiceRatio> Ratio(int? sincePriority, int ratio = 2) =>
+        new() { [1] = new ServiceRatio(1, ratio, sincePriority) };
+
+    [Fact]
+    public void Nobody_waiting_means_no_call()
+    {
+        Assert.Null(QueueOrder.ChooseNext([], Ratio(null), Nine));
+    }
+
+    [Fact]
+    public void Regular_tickets_are_called_in_arrival_order()
+    {
+        var first = Entry(1);
+        var second = Entry(2);
+        var decision = QueueOrder.ChooseNext([second, first], Ratio(0), Nine.AddMinutes(5));
+        Assert.Equal(first.TicketId, decision!.Entry.TicketId);
+        Assert.Equal(CallRules.Arrival, decision.Reason.Rule);
+    }
+
+    [Fact]
+    public void Priority_visitor_goes_first_when_no_priority_call_was_made_yet()
+    {
+        var regular = Entry(1);
+        var elderly = Entry(3, TicketTier.Priority);
+        var decision = QueueOrder.ChooseNext([regular, elderly], Ratio(null), Nine.AddMinutes(5));
+        Assert.Equal(elderly.TicketId, decision!.Entry.TicketId);
+        Assert.Equal(CallRules.PriorityRatio, decision.Reason.Rule);
+    }
+
+    [Fact]
+    public void Calls_priority_ticket_after_two_regulars()
+    {
+        var regulars = Enumerable.Range(0, 5).Select(i => Entry(i)).ToList();
+        var priorities = Enumerable.Range(10, 3).Select(i => Entry(i, TicketTier.Priority)).ToList();
+        var ranked = QueueOrder.Rank([.. regulars, .. priorities], new ServiceRatio(1, 2, null), Nine.AddHours(1));
+        var tiers = string.Concat(ranked.Select(e => e.Tier == TicketTier.Priority ? 'P' : 'R'));
+        Assert.Equal("PRRPRRPRR"[..ranked.Count], tiers);
+    }
+
+    [Fact]
+    public void Choosing_one_at_a_time_matches_the_ranking()
+    {
+        var waiting = Enumerable.Range(0, 7).Select(i => Entry(i, i % 3 == 0 ? TicketTier.Priority : TicketTier.Regular)).ToList();
+        var ratio = new ServiceRatio(1, 2, 1);
+        var ranked = QueueOrder.Rank(waiting, ratio, Nine.AddHours(1)).Select(e => e.TicketId).ToList();
+
+        var called = new List<Guid>();
+        var remaining = waiting.ToList();
+        while (QueueOrder.ChooseNext(remaining, new Dictionary<int, ServiceRatio> { [1] = ratio }, Nine.AddHours(1)) is { } d)
+        {
+            called.Add(d.Entry.TicketId);
+            remaining.Remove(d.Entry);
+            ratio = ratio.After(d.Entry.Tier);
+        }
+
+        Assert.Equal(ranked, called);
+    }
+
+    [Fact]
+    public void Reception_check_in_is_called_at_its_slot_ahead_of_everyone()
+    {
+        var regular = Entry(0);
+        var elderly = Entry(1, TicketTier.Priority);
+        var booked = Entry(20, TicketTier.Reception, slot: Nine.AddMinutes(30));
+
+        var before = QueueOrder.ChooseNext([regular, elderly, booked], Ratio(null), Nine.AddMinutes(29));
+        Assert.NotEqual(booked.TicketId, before!.Entry.TicketId);
+
+        var at = QueueOrder.ChooseNext([regular, elderly, booked], Ratio(null), Nine.AddMinutes(30));
+        Assert.Equal(booked.TicketId, at!.Entry.TicketId);
+        Assert.Equal(CallRules.ReceptionSlot, at.Reason.Rule);
+    }
+
+    [Fact]
+    public void Early_reception_is_called_when_nobody_else_waits()
+    {
+        var booked = Entry(0, TicketTier.Reception, slot: Nine.AddHours(2));
+        var decision = QueueOrder.ChooseNext([booked], Ratio(0), Nine);
+        Assert.Equal(CallRules.ReceptionEarly, decision!.Reason.Rule);
+    }
+
+    [Fact]
+    public void Reason_records_the_counters_that_decided()
+    {
+        var decision = QueueOrder.ChooseNext([Entry(0), Entry(1), Entry(2, TicketTier.Priority)], Ratio(1), Nine.AddHours(1));
+        Assert.Equal(new CallReason(CallRules.Arrival, "Regular", 1, 2, 1, 2, 0), decision!.Reason);
+    }
+}
