@@ -1,4 +1,37 @@
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server;
+using OpenAlmaty.FrontOffice.Server.Features.Admin;
+using OpenAlmaty.FrontOffice.Server.Features.Auth;
+using OpenAlmaty.FrontOffice.Server.Features.Desks;
+using OpenAlmaty.FrontOffice.Server.Features.Roster;
+using OpenAlmaty.FrontOffice.Server.Features.Tickets;
+using OpenAlmaty.FrontOffice.Server.Realtime;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.AddFrontOffice();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Text("Healthy"));
+await app.InitializeFrontOfficeAsync();
+
+app.UseFrontOfficeErrors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthChecks(FrontOfficeRoutes.Health);
+app.MapOpenApi(FrontOfficeRoutes.OpenApi);
+app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern(FrontOfficeRoutes.OpenApi).DisableDefaultFonts());
+app.MapAuthApi();
+app.MapRosterApi();
+app.MapTicketsApi();
+app.MapDesksApi();
+app.MapAdminApi();
+app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
+
 app.Run();

@@ -98,3 +98,45 @@ public class QueueOrderTests
         Assert.Equal(new CallReason(CallRules.Arrival, "Regular", 1, 2, 1, 2, 0), decision!.Reason);
     }
 }
+
+public class PeopleAheadTests
+{
+    private static readonly DateTime Nine = new(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData(5, 3, null)]
+    [InlineData(5, 3, 0)]
+    [InlineData(5, 3, 1)]
+    [InlineData(0, 4, 2)]
+    [InlineData(7, 0, null)]
+    [InlineData(2, 9, 0)]
+    public void Arithmetic_position_matches_the_full_ranking(int regulars, int priorities, int? since)
+    {
+        var entries = Enumerable.Range(0, regulars).Select(i => new QueueEntry(Guid.NewGuid(), 1, TicketTier.Regular, Nine.AddMinutes(i), null))
+            .Concat(Enumerable.Range(0, priorities).Select(i => new QueueEntry(Guid.NewGuid(), 1, TicketTier.Priority, Nine.AddMinutes(i).AddSeconds(30), null)))
+            .ToList();
+        var ratio = new ServiceRatio(1, 2, since);
+        var ranked = QueueOrder.Rank(entries, ratio, Nine.AddHours(1));
+        var counts = new TierCounts(priorities, regulars, 0);
+        foreach (var tier in new[] { TicketTier.Regular, TicketTier.Priority })
+        {
+            var ofTier = ranked.Where(e => e.Tier == tier).ToList();
+            for (var k = 0; k < ofTier.Count; k++)
+            {
+                Assert.Equal(ranked.ToList().IndexOf(ofTier[k]), QueueOrder.PeopleAhead(tier, k, counts, 0, ratio));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_new_ticket_counts_everyone_it_will_follow()
+    {
+        // 4 regulars, 3 priorities waiting, ratio state "priority due": P R R P R R P [new R]
+        var ahead = QueueOrder.PeopleAhead(TicketTier.Regular, 4, new TierCounts(3, 4, 0), 0, new ServiceRatio(1, 2, null));
+        Assert.Equal(7, ahead);
+        // A new priority ticket behind 3 priorities with 4 regulars: P R R P R R P [new P]
+        Assert.Equal(7, QueueOrder.PeopleAhead(TicketTier.Priority, 3, new TierCounts(3, 4, 0), 0, new ServiceRatio(1, 2, null)));
+        // Due receptions go first.
+        Assert.Equal(2, QueueOrder.PeopleAhead(TicketTier.Regular, 0, new TierCounts(0, 0, 2), 2, new ServiceRatio(1, 2, 0)));
+    }
+}

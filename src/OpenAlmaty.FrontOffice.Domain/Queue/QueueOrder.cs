@@ -22,6 +22,9 @@ public sealed record ServiceRatio(int ServiceId, int PriorityRatio, int? Regular
     };
 }
 
+/// <summary>How many tickets wait in each tier.</summary>
+public readonly record struct TierCounts(int Priority, int Regular, int Reception);
+
 /// <summary>The decision of a call: which ticket, and why.</summary>
 public sealed record CallDecision(QueueEntry Entry, CallReason Reason);
 
@@ -31,10 +34,17 @@ public sealed record CallDecision(QueueEntry Entry, CallReason Reason);
 /// </summary>
 public static class QueueOrder
 {
+    /// <param name="waiting">The waiting tickets, or just the head of each tier of each service:
+    /// only heads can be chosen.</param>
+    /// <param name="ratios">The ratio state of each service.</param>
+    /// <param name="nowUtc">Now.</param>
+    /// <param name="counts">How many wait in each tier, for the reason; counted from
+    /// <paramref name="waiting"/> when not given.</param>
     public static CallDecision? ChooseNext(
         IReadOnlyCollection<QueueEntry> waiting,
         IReadOnlyDictionary<int, ServiceRatio> ratios,
-        DateTime nowUtc)
+        DateTime nowUtc,
+        TierCounts? counts = null)
     {
         if (waiting.Count == 0)
         {
@@ -47,14 +57,14 @@ public static class QueueOrder
             .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId).FirstOrDefault();
         var regular = waiting.Where(e => e.Tier == TicketTier.Regular)
             .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId).FirstOrDefault();
-        var counts = (P: waiting.Count(e => e.Tier == TicketTier.Priority),
-            R: waiting.Count(e => e.Tier == TicketTier.Regular), B: reception.Count);
+        var c = counts ?? new TierCounts(waiting.Count(e => e.Tier == TicketTier.Priority),
+            waiting.Count(e => e.Tier == TicketTier.Regular), reception.Count);
 
         CallDecision Decide(QueueEntry entry, string rule)
         {
             var ratio = RatioOf(ratios, entry.ServiceId);
             return new CallDecision(entry, new CallReason(rule, entry.Tier.ToString(),
-                ratio.RegularsSincePriority ?? ratio.PriorityRatio, ratio.PriorityRatio, counts.P, counts.R, counts.B));
+                ratio.RegularsSincePriority ?? ratio.PriorityRatio, ratio.PriorityRatio, c.Priority, c.Regular, c.Reception));
         }
 
         var due = reception.FirstOrDefault(e => e.AppointmentAt <= nowUtc);
@@ -106,6 +116,51 @@ public static class QueueOrder
         ordered.AddRange(remaining.Where(e => e.Tier == TicketTier.Reception && !(e.AppointmentAt <= nowUtc))
             .OrderBy(e => e.AppointmentAt));
         return ordered;
+    }
+
+    /// <summary>
+    /// How many are called before the <paramref name="indexInTier"/>-th (0-based) ticket of its
+    /// tier, if nobody new came; counted from the tier sizes alone, so no queue is loaded.
+    /// Booked receptions whose slot has come are all ahead of walk-ins.
+    /// </summary>
+    public static int PeopleAhead(TicketTier tier, int indexInTier, TierCounts waiting, int dueReceptions, ServiceRatio ratio)
+    {
+        if (tier == TicketTier.Reception)
+        {
+            return indexInTier < dueReceptions ? indexInTier : waiting.Priority + waiting.Regular + indexInTier;
+        }
+
+        var (priorityLeft, regularLeft, ahead, current) = (waiting.Priority, waiting.Regular, dueReceptions, ratio);
+        var (seenOfTier, target) = (0, indexInTier);
+        while (true)
+        {
+            // The ticket itself is counted as present in its tier even when it is new.
+            var priorityPresent = tier == TicketTier.Priority ? Math.Max(priorityLeft, target - seenOfTier + 1) : priorityLeft;
+            var regularPresent = tier == TicketTier.Regular ? Math.Max(regularLeft, target - seenOfTier + 1) : regularLeft;
+            var takePriority = priorityPresent > 0 && (regularPresent == 0 || current.PriorityIsDue);
+            var takenTier = takePriority ? TicketTier.Priority : TicketTier.Regular;
+            if (takenTier == tier)
+            {
+                if (seenOfTier == target)
+                {
+                    return ahead;
+                }
+
+                seenOfTier++;
+            }
+
+            if (takePriority)
+            {
+                priorityLeft--;
+            }
+            else
+            {
+                regularLeft--;
+            }
+
+            ahead++;
+            current = current.After(takenTier);
+        }
     }
 
     private static ServiceRatio RatioOf(IReadOnlyDictionary<int, ServiceRatio> ratios, int serviceId) =>

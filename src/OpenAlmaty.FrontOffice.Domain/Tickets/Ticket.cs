@@ -53,9 +53,8 @@ public sealed class Ticket
 
     public string DisplayNumber => TicketNumber.Format(Prefix, Number);
 
-    public TicketTier Tier => AppointmentAt is not null
-        ? TicketTier.Reception
-        : Priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
+    /// <summary>The ordering tier, fixed at issue and stored so the queue heads are index seeks.</summary>
+    public TicketTier Tier { get; init; }
 
     public static Ticket Issue(
         Guid id, string publicId, int serviceId, string prefix, int number, DateOnly serviceDay,
@@ -73,6 +72,9 @@ public sealed class Ticket
         IssuedAt = nowUtc,
         ArrivedAt = nowUtc,
         AppointmentAt = appointmentAtUtc,
+        Tier = appointmentAtUtc is not null
+            ? TicketTier.Reception
+            : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority,
         PeopleAheadAtIssue = peopleAhead,
         PromisedWaitFromMinutes = promised.FromMinutes,
         PromisedWaitToMinutes = promised.ToMinutes,

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.FrontOffice.Application.Desks;
+using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Application.Roster;
+using OpenAlmaty.FrontOffice.Application.Staff;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Application;
+
+public static class ApplicationSetup
+{
+    /// <summary>Registers every use case; each is a scoped class with one <c>HandleAsync</c>.</summary>
+    public static IServiceCollection AddFrontOfficeApplication(this IServiceCollection services)
+    {
+        services.AddSingleton<DeviceTokens>();
+        foreach (var useCase in new[]
+        {
+            typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
+            typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
+            typeof(CallNext), typeof(SetDeskOpen),
+            typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
+            typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
+            typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
+            typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot),
+        })
+        {
+            services.AddScoped(useCase);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace OpenAlmaty.FrontOffice.Application.Common;
+
+/// <summary>Who asks: a staff user or an enrolled device. Idempotency keys are scoped to it.</summary>
+public sealed record Actor(string Scope, string? UserId, Guid? DeviceId)
+{
+    public static Actor User(string userId) => new($"user:{userId}", userId, null);
+    public static Actor Device(Guid deviceId) => new($"device:{deviceId:N}", null, deviceId);
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Common;
+
+/// <summary>
+/// Runs a use case in one database transaction. On SQLite the transaction takes the write lock
+/// at once (BEGIN IMMEDIATE), so writers queue instead of deadlocking; on a server database a
+/// lost race shows as a concurrency conflict, and the whole use case runs again on fresh data.
+/// </summary>
+public static class Transactions
+{
+    private const int Attempts = 5;
+
+    public static async Task<T> RunAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await work(ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+    }
+}

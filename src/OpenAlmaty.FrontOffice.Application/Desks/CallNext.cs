@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Domain.Queue;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Desks;
+
+/// <summary>
+/// Calls the next visitor to a desk. Only the head of each tier of each of the desk's services is
+/// read, so the cost does not grow with the queue. The claim is a conditional update on the
+/// ticket's version: of two desks that pick the same ticket, the database lets exactly one win,
+/// and the loser runs again on fresh data.
+/// </summary>
+public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+{
+    public const string Operation = "call-next";
+
+    /// <returns>The called ticket, or null when nobody waits.</returns>
+    public async Task<TicketDto?> HandleAsync(Actor actor, int deskId, string? idempotencyKey, CancellationToken ct)
+    {
+        var (dto, called) = await Transactions.RunAsync(db, async ct =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (idempotencyKey is not null
+                && await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct) is { } earlier)
+            {
+                return earlier.TicketId is { } id
+                    ? (await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct), now, ct), false)
+                    : ((TicketDto?)null, false);
+            }
+
+            var desk = await DeskAccess.RequireAsync(db, actor, deskId, ct);
+            if (!desk.IsOpen)
+            {
+                throw ProblemException.Conflict(ProblemTypes.DeskClosed, $"Desk {desk.Number} is closed; open it first.");
+            }
+
+            var current = await db.Tickets.AsNoTracking()
+                .Where(t => t.DeskId == desk.Id && (t.State == TicketState.Called || t.State == TicketState.Serving))
+                .Select(t => new { t.Prefix, t.Number }).FirstOrDefaultAsync(ct);
+            if (current is not null)
+            {
+                throw ProblemException.Conflict(ProblemTypes.DeskBusy,
+                    $"Desk {desk.Number} still has {TicketNumber.Format(current.Prefix, current.Number)}; complete, transfer or mark it first.");
+            }
+
+            var serviceIds = desk.Services.Select(s => s.ServiceId).ToList();
+            var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id) && s.RetiredAt == null).ToListAsync(ct);
+            var heads = new List<QueueEntry>();
+            var ratios = new Dictionary<int, ServiceRatio>();
+            var counts = new TierCounts(0, 0, 0);
+            foreach (var service in services)
+            {
+                heads.AddRange(await HeadsAsync(service.Id, now, ct));
+                ratios[service.Id] = await ServiceQueue.RatioAsync(db, service, now, ct);
+                var c = await ServiceQueue.CountsAsync(db, service.Id, now, ct);
+                counts = new TierCounts(counts.Priority + c.Priority, counts.Regular + c.Regular, counts.Reception + c.Reception);
+            }
+
+            var decision = QueueOrder.ChooseNext(heads, ratios, now, counts);
+            if (decision is null)
+            {
+                if (idempotencyKey is not null)
+                {
+                    Idempotency.Remember(db, actor, idempotencyKey, Operation, null, now);
+                }
+
+                return (null, false);
+            }
+
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == decision.Entry.TicketId, ct);
+            ticket.Call(desk.Id, now);
+            await CountCallAsync(ticket, now, ct);
+            db.TicketCalls.Add(new TicketCall
+            {
+                TicketId = ticket.Id,
+                ServiceId = ticket.ServiceId,
+                DeskId = desk.Id,
+                OfficerId = actor.UserId,
+                CalledAt = now,
+                Rule = decision.Reason.Rule,
+                Reason = JsonSerializer.Serialize(decision.Reason, JsonSerializerOptions.Web),
+            });
+            if (idempotencyKey is not null)
+            {
+                Idempotency.Remember(db, actor, idempotencyKey, Operation, ticket.Id, now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var calledService = services.Single(s => s.Id == ticket.ServiceId);
+            Outbox.Add(db, nameof(IFrontOfficeClient.TicketCalled),
+                new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
+            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, calledService, now, ct), now);
+            return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
+        }, ct);
+
+        if (called)
+        {
+            signal.Notify();
+        }
+
+        return dto;
+    }
+
+    private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, DateTime now, CancellationToken ct)
+    {
+        var waiting = ServiceQueue.WaitingToday(db, serviceId, now);
+        var regular = await waiting.Where(t => t.Tier == TicketTier.Regular).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)
+            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
+        var priority = await waiting.Where(t => t.Tier == TicketTier.Priority).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)
+            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
+        var reception = await waiting.Where(t => t.Tier == TicketTier.Reception).OrderBy(t => t.AppointmentAt).ThenBy(t => t.Number)
+            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
+        return new[] { regular, priority, reception }.OfType<QueueEntry>();
+    }
+
+    /// <summary>Moves the service's ratio counter on by the tier just called.</summary>
+    private async Task CountCallAsync(Ticket ticket, DateTime now, CancellationToken ct)
+    {
+        var today = AlmatyClock.ServiceDay(now);
+        var counter = await db.QueueCounters.SingleOrDefaultAsync(c => c.ServiceId == ticket.ServiceId, ct);
+        if (counter is null)
+        {
+            counter = new QueueCounter { ServiceId = ticket.ServiceId, ServiceDay = today };
+            db.QueueCounters.Add(counter);
+        }
+        else if (counter.ServiceDay != today)
+        {
+            counter.ServiceDay = today;
+            counter.RegularsSincePriority = null;
+        }
+
+        var ratio = await db.Services.Where(s => s.Id == ticket.ServiceId).Select(s => s.PriorityRatio).SingleAsync(ct);
+        counter.RegularsSincePriority = new ServiceRatio(ticket.ServiceId, ratio, counter.RegularsSincePriority)
+            .After(ticket.Tier).RegularsSincePriority;
+    }
+}

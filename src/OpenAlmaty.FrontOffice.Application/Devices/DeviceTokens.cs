@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.FrontOffice.Domain.Devices;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Devices;
+
+/// <summary>An authenticated device.</summary>
+public sealed record DeviceIdentity(Guid Id, DeviceKind Kind, string Name);
+
+/// <summary>
+/// Checks device bearer tokens. A kiosk sends one with every tap, so valid tokens are remembered
+/// for a short while; revoking on this server forgets at once, and the short lifetime bounds
+/// how long another server instance may still accept a revoked token.
+/// </summary>
+public sealed class DeviceTokens(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (DeviceIdentity Device, DateTime CheckedAt)> _known = new();
+
+    public async Task<DeviceIdentity?> AuthenticateAsync(string token, CancellationToken ct)
+    {
+        var hash = Device.HashToken(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_known.TryGetValue(hash, out var entry) && now - entry.CheckedAt < Lifetime)
+        {
+            return entry.Device;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+        var device = await db.Devices.SingleOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null, ct);
+        if (device is null)
+        {
+            _known.TryRemove(hash, out _);
+            return null;
+        }
+
+        if (device.LastSeenAt is null || now - device.LastSeenAt > LastSeenResolution)
+        {
+            device.LastSeenAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        var identity = new DeviceIdentity(device.Id, device.Kind, device.Name);
+        _known[hash] = (identity, now);
+        return identity;
+    }
+
+    public void Forget(string tokenHash) => _known.TryRemove(tokenHash, out _);
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Tickets;
+
+/// <summary>The status a visitor sees on the phone after scanning the ticket's QR.</summary>
+public sealed class GetPublicTicket(FrontOfficeDb db, TimeProvider clock)
+{
+    public async Task<PublicTicketDto> HandleAsync(string publicId, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.PublicId == publicId, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+        return await TicketView.ToPublicAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Domain.Roster;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Tickets;
+
+/// <summary>The outcome of an issue: the ticket, and whether this request created it.</summary>
+public sealed record IssuedTicket(TicketDto Ticket, bool Created);
+
+/// <summary>
+/// Issues a ticket at a kiosk. The number, the ticket, its events and the idempotency record are
+/// committed together, durably, before the 201 goes out: a visitor who saw a number has a ticket.
+/// </summary>
+public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, IOptions<FrontOfficeOptions> options)
+{
+    public const string Operation = "issue-ticket";
+
+    public async Task<IssuedTicket> HandleAsync(Actor actor, string idempotencyKey, IssueTicketRequest request, CancellationToken ct)
+    {
+        var result = await Transactions.RunAsync(db, async ct =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var earlier = await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct);
+            if (earlier?.TicketId is { } id)
+            {
+                var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct);
+                return new IssuedTicket(await TicketView.ToDtoAsync(db, ticket, now, ct), Created: false);
+            }
+
+            var service = await db.Services.AsNoTracking().Include(s => s.Agency)
+                .SingleOrDefaultAsync(s => s.Id == request.ServiceId, ct);
+            if (service is null || service.RetiredAt is not null || service.Agency?.RetiredAt is not null)
+            {
+                throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ServiceId}.");
+            }
+
+            var training = options.Value.TrainingMode;
+            if (!service.IsOpenAt(now, training))
+            {
+                throw ProblemException.Conflict(ProblemTypes.ServiceClosed, $"Hours: {service.Hours}");
+            }
+
+            var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct);
+            Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
+            return new IssuedTicket(await TicketView.ToDtoAsync(db, issued, now, ct), Created: true);
+        }, ct);
+
+        if (result.Created)
+        {
+            signal.Notify();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Takes the next number of the day for the service's prefix and saves the ticket with its
+    /// events. Runs inside the caller's transaction (also used by reception check-in).
+    /// </summary>
+    public static async Task<Ticket> IssueAsync(
+        FrontOfficeDb db, Service service, VisitorLanguage language, Priority priority, DateTime now, bool training,
+        CancellationToken ct, DateTime? appointmentAt = null)
+    {
+        var day = AlmatyClock.ServiceDay(now);
+        var last = await db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == service.Prefix)
+            .MaxAsync(t => (int?)t.Number, ct) ?? 0;
+
+        var tier = appointmentAt is not null ? TicketTier.Reception
+            : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
+        var counts = await ServiceQueue.CountsAsync(db, service.Id, now, ct);
+        var indexInTier = tier switch
+        {
+            TicketTier.Priority => counts.Priority,
+            TicketTier.Regular => counts.Regular,
+            _ => counts.Reception,
+        };
+        var (ahead, wait) = await ServiceQueue.PositionAsync(db, service, tier, indexInTier, now, ct);
+
+        var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,
+            language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(ct);
+
+        Outbox.Add(db, nameof(IFrontOfficeClient.TicketIssued),
+            new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);
+        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, service, now, ct), now);
+        return ticket;
+    }
+
+    /// <summary>128 random bits: the public status page cannot be found by guessing.</summary>
+    private static string NewPublicId() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static Priority Map(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Elderly => Priority.Elderly,
+        TicketPriority.Disabled => Priority.Disabled,
+        TicketPriority.Pregnant => Priority.Pregnant,
+        _ => Priority.None,
+    };
+}

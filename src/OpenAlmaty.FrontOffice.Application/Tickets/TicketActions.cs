@@ -1,0 +1,126 @@
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Application.Common;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Application.Tickets;
+
+/// <summary>The visitor came to the desk: service time starts.</summary>
+public sealed class StartServing(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "start", key, version, async c =>
+        {
+            c.Ticket.StartServing(c.Now);
+            var call = await c.Db.TicketCalls.Where(x => x.TicketId == c.Ticket.Id && x.EndedAt == null)
+                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(c.Cancellation);
+            call?.ServingStartedAt = c.Now;
+        }, ct);
+}
+
+/// <summary>Calls the visitor again; past the service's recall limit the ticket becomes a no-show.</summary>
+public sealed class Recall(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "recall", key, version, async c =>
+        {
+            var desk = await c.Db.Desks.Where(d => d.Id == c.Ticket.DeskId).Select(d => d.Number).SingleAsync(c.Cancellation);
+            c.Ticket.Recall(c.Now, c.Service.RecallLimit);
+            if (c.Ticket.State == TicketState.NoShow)
+            {
+                await c.EndCallAsync(CallOutcome.NoShow);
+                c.TicketClosed(nameof(TicketState.NoShow));
+                return;
+            }
+
+            c.Publish(nameof(IFrontOfficeClient.TicketRecalled), new TicketRecalledEvent(0, c.Ticket.DisplayNumber, desk,
+                c.Ticket.ServiceId, c.Ticket.RecallCount, TicketView.Utc(c.Now)));
+        }, ct);
+}
+
+/// <summary>The visitor did not come.</summary>
+public sealed class MarkNoShow(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "no-show", key, version, async c =>
+        {
+            c.Ticket.MarkNoShow(c.Now);
+            await c.EndCallAsync(CallOutcome.NoShow);
+            c.TicketClosed(nameof(TicketState.NoShow));
+        }, ct);
+}
+
+/// <summary>The visit is done.</summary>
+public sealed class Complete(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "complete", key, version, async c =>
+        {
+            c.Ticket.Complete(c.Now);
+            await c.EndCallAsync(CallOutcome.Completed);
+            c.TicketClosed(nameof(TicketState.Completed));
+        }, ct);
+}
+
+/// <summary>Steps the visitor aside without losing the turn.</summary>
+public sealed class Park(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "park", key, version, async c =>
+        {
+            c.Ticket.Park(c.Now);
+            await c.EndCallAsync(CallOutcome.Parked);
+            c.TicketClosed(nameof(TicketState.Parked));
+        }, ct);
+}
+
+/// <summary>Returns a parked visitor to the queue at the original arrival time.</summary>
+public sealed class Unpark(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "unpark", key, version, async c =>
+        {
+            c.Ticket.Unpark();
+            await c.QueueChangedAsync();
+        }, ct);
+}
+
+/// <summary>A no-show who comes back within the rejoin window keeps the turn.</summary>
+public sealed class Rejoin(TicketChange change)
+{
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
+        change.RunAsync(actor, id, "rejoin", key, version, async c =>
+        {
+            c.Ticket.Rejoin(c.Now, TimeSpan.FromMinutes(c.Service.RejoinWindowMinutes));
+            await c.QueueChangedAsync();
+        }, ct);
+}
+
+/// <summary>Sends the visitor to another service with a note; the original arrival time is kept.</summary>
+public sealed class Transfer(TicketChange change)
+{
+    public const int MaxNoteLength = 500;
+
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, TransferTicketRequest request, CancellationToken ct) =>
+        change.RunAsync(actor, id, "transfer", key, request.Version, async c =>
+        {
+            var target = await c.Db.Services.AsNoTracking().Include(s => s.Agency)
+                .SingleOrDefaultAsync(s => s.Id == request.ToServiceId, c.Cancellation);
+            if (target is null || target.RetiredAt is not null || target.Agency?.RetiredAt is not null)
+            {
+                throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ToServiceId}.");
+            }
+
+            var note = request.Note?.Trim();
+            if (note?.Length > MaxNoteLength)
+            {
+                throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"A transfer note holds at most {MaxNoteLength} characters.");
+            }
+
+            c.Ticket.TransferTo(target.Id, string.IsNullOrEmpty(note) ? null : note);
+            await c.EndCallAsync(CallOutcome.Transferred);
+            c.Publish(nameof(IFrontOfficeClient.TicketClosed),
+                new TicketClosedEvent(0, c.Ticket.DisplayNumber, c.Service.Id, "Transferred", TicketView.Utc(c.Now)));
+            await c.QueueChangedAsync(target);
+        }, ct);
+}

@@ -1,0 +1,42 @@
+namespace OpenAlmaty.FrontOffice.Contracts;
+
+/// <summary>
+/// The stable <c>type</c> of every problem+json answer (RFC 9457). Clients compare these; the
+/// title and detail are in the caller's language (Accept-Language kk, ru or en).
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Base = "urn:openalmaty:frontoffice:";
+
+    public const string MalformedRequest = Base + "malformed-request";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string ValidationFailed = Base + "validation-failed";
+    public const string IdempotencyKeyMissing = Base + "idempotency-key-missing";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string UnknownService = Base + "unknown-service";
+    public const string ServiceClosed = Base + "service-closed";
+    public const string UnknownDesk = Base + "unknown-desk";
+    public const string DeskClosed = Base + "desk-closed";
+    public const string DeskBusy = Base + "desk-busy";
+    public const string NotYourDesk = Base + "not-your-desk";
+    public const string UnknownTicket = Base + "unknown-ticket";
+    public const string TicketWrongState = Base + "ticket-wrong-state";
+    public const string StaleVersion = Base + "stale-version";
+    public const string RejoinWindowPassed = Base + "rejoin-window-passed";
+    public const string TransferToSameService = Base + "transfer-to-same-service";
+    public const string InvalidHours = Base + "invalid-hours";
+    public const string InvalidPrefix = Base + "invalid-prefix";
+    public const string DuplicatePrefix = Base + "duplicate-prefix";
+    public const string DuplicateCode = Base + "duplicate-code";
+    public const string UnknownAgency = Base + "unknown-agency";
+    public const string AgencyHasWaitingTickets = Base + "agency-has-waiting-tickets";
+    public const string UnknownDevice = Base + "unknown-device";
+    public const string UserNameTaken = Base + "user-name-taken";
+    public const string WeakPassword = Base + "weak-password";
+    public const string LoginFailed = Base + "login-failed";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string NotFound = Base + "not-found";
+    public const string ServerError = Base + "server-error";
+}

@@ -1,0 +1,59 @@
+namespace OpenAlmaty.FrontOffice.Contracts;
+
+/// <summary>
+/// The server-to-client events of hub <see cref="FrontOfficeRoutes.Hub"/>. Every event carries a
+/// monotonically increasing <c>Seq</c>; a client that reconnects calls
+/// <see cref="IFrontOfficeHub.GetSnapshot"/> and drops events whose <c>Seq</c> is not above the snapshot's.
+/// No event carries personal data.
+/// </summary>
+public interface IFrontOfficeClient
+{
+    Task TicketIssued(TicketIssuedEvent e);
+    Task TicketCalled(TicketCalledEvent e);
+    Task TicketRecalled(TicketRecalledEvent e);
+    Task TicketClosed(TicketClosedEvent e);
+    Task QueueChanged(QueueChangedEvent e);
+    Task DeviceStatusChanged(DeviceStatusChangedEvent e);
+    Task ReceptionChanged(ReceptionChangedEvent e);
+    Task RosterChanged(RosterChangedEvent e);
+}
+
+/// <summary>Methods a hub client may call.</summary>
+public interface IFrontOfficeHub
+{
+    /// <summary>The hall's current state and the <c>Seq</c> it is valid at.</summary>
+    Task<SnapshotDto> GetSnapshot();
+
+    /// <summary>Calls the next visitor to a desk (officer of that desk); null when nobody waits.</summary>
+    Task<TicketDto?> CallNext(int deskId, string idempotencyKey);
+}
+
+public sealed record TicketIssuedEvent(long Seq, string TicketNumber, int ServiceId, DateTimeOffset IssuedAt, bool IsTraining);
+
+public sealed record TicketCalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, DateTimeOffset CalledAt);
+
+public sealed record TicketRecalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, int RecallCount, DateTimeOffset RecalledAt);
+
+public sealed record TicketClosedEvent(long Seq, string TicketNumber, int ServiceId, string State, DateTimeOffset ClosedAt);
+
+public sealed record QueueChangedEvent(long Seq, int ServiceId, int Waiting, WaitRangeDto EstimatedWait);
+
+public sealed record DeviceStatusChangedEvent(long Seq, Guid DeviceId, string Status);
+
+public sealed record ReceptionChangedEvent(long Seq, Guid SessionId);
+
+public sealed record RosterChangedEvent(long Seq);
+
+/// <summary>The hall's state at <see cref="Seq"/>.</summary>
+public sealed record SnapshotDto(
+    long Seq,
+    DateOnly ServiceDay,
+    IReadOnlyList<ServiceQueueDto> Queues,
+    IReadOnlyList<RecentCallDto> RecentCalls,
+    IReadOnlyList<DeskStatusDto> Desks);
+
+public sealed record ServiceQueueDto(int ServiceId, int Waiting, int OpenDesks, WaitRangeDto EstimatedWait);
+
+public sealed record RecentCallDto(string TicketNumber, string DeskNumber, int ServiceId, DateTimeOffset CalledAt, string State);
+
+public sealed record DeskStatusDto(int DeskId, string Number, bool IsOpen, string? CurrentTicket);

@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace OpenAlmaty.FrontOffice.Contracts;
+
+/// <summary>A visitor's language for screens, tickets and announcements.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VisitorLanguage>))]
+public enum VisitorLanguage
+{
+    Kk,
+    Ru,
+    En,
+}
+
+/// <summary>A priority the visitor states at the kiosk; staff check it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TicketPriority>))]
+public enum TicketPriority
+{
+    None,
+    Elderly,
+    Disabled,
+    Pregnant,
+}
+
+/// <summary>Request to issue a ticket (kiosk device). Send an <c>Idempotency-Key</c> header per tap.</summary>
+public sealed record IssueTicketRequest(int ServiceId, VisitorLanguage Language = VisitorLanguage.Kk, TicketPriority Priority = TicketPriority.None);
+
+/// <summary>A wait range in whole minutes.</summary>
+public sealed record WaitRangeDto(int FromMinutes, int ToMinutes);
+
+/// <summary>What happened to the ticket's print job.</summary>
+public sealed record PrintStatusDto(string Status);
+
+/// <summary>A ticket as staff and devices see it. Holds no personal data.</summary>
+public sealed record TicketDto(
+    Guid Id,
+    string PublicId,
+    string Number,
+    int ServiceId,
+    DateTimeOffset IssuedAt,
+    int PeopleAhead,
+    WaitRangeDto EstimatedWait,
+    PrintStatusDto Print,
+    string State,
+    string Priority,
+    string? DeskNumber,
+    int? DeskId,
+    int RecallCount,
+    int Version,
+    bool IsTraining);
+
+/// <summary>The public status of a ticket, for the visitor's phone. Holds no personal data.</summary>
+public sealed record PublicTicketDto(
+    string Number,
+    string State,
+    int ServiceId,
+    string ServiceNameKk,
+    string ServiceNameRu,
+    string ServiceNameEn,
+    int? Position,
+    int PeopleAhead,
+    WaitRangeDto EstimatedWait,
+    string? DeskNumber,
+    DateTimeOffset? CalledAt);
+
+/// <summary>Optional body of an officer action on a ticket.</summary>
+/// <param name="Version">The ticket version the officer saw; a stale one is refused with 409.</param>
+public sealed record TicketActionRequest(int? Version = null);
+
+/// <summary>Sends the visitor to another service, keeping the original arrival time.</summary>
+public sealed record TransferTicketRequest(int ToServiceId, string? Note = null, int? Version = null);

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OpenAlmaty.FrontOffice.Domain.Devices;
+
+public enum DeviceKind
+{
+    Kiosk,
+    Display,
+}
+
+/// <summary>
+/// An enrolled kiosk or hall display. It authenticates with a bearer token that is shown once at
+/// enrolment and stored only as a SHA-256 hash: a copy of the database lets nobody act as a device.
+/// </summary>
+public sealed class Device
+{
+    public Guid Id { get; init; }
+    public DeviceKind Kind { get; init; }
+    public required string Name { get; set; }
+    public required string TokenHash { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastSeenAt { get; set; }
+
+    public static (Device Device, string Token) Enrol(DeviceKind kind, string name, DateTime nowUtc)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var device = new Device
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            Name = name,
+            TokenHash = HashToken(token),
+            CreatedAt = nowUtc,
+        };
+        return (device, token);
+    }
+
+    public static string HashToken(string token) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenAlmaty.FrontOffice.Domain.Devices;
+using OpenAlmaty.FrontOffice.Domain.Roster;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Persistence.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.Property(t => t.PublicId).HasMaxLength(32);
+        ticket.HasIndex(t => t.PublicId).IsUnique();
+        ticket.Property(t => t.Prefix).HasMaxLength(3);
+        ticket.Property(t => t.Language).HasMaxLength(2);
+        ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.Priority).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.TransferNote).HasMaxLength(500);
+
+        // Numbers restart daily per prefix; the index makes a duplicate impossible, not just unlikely.
+        ticket.HasIndex(t => new { t.ServiceDay, t.Prefix, t.Number }).IsUnique();
+        ticket.Property(t => t.Tier).HasConversion<string>().HasMaxLength(16);
+
+        // Queue heads (first waiting of a service and tier) are index seeks, whatever the queue length.
+        ticket.HasIndex(t => new { t.ServiceId, t.State, t.Tier, t.ArrivedAt });
+        ticket.HasIndex(t => new { t.ServiceId, t.State, t.Tier, t.AppointmentAt });
+        ticket.HasIndex(t => new { t.DeskId, t.State });
+
+        // The database settles races: an update carries the version it read, and loses if it changed.
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.HasOne<Service>().WithMany().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        ticket.Ignore(t => t.DisplayNumber);
+    }
+}
+
+internal sealed class TicketCallConfiguration : IEntityTypeConfiguration<TicketCall>
+{
+    public void Configure(EntityTypeBuilder<TicketCall> call)
+    {
+        call.Property(c => c.Rule).HasMaxLength(32);
+        call.Property(c => c.Reason).HasMaxLength(1000);
+        call.Property(c => c.OfficerId).HasMaxLength(64);
+        call.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        call.HasIndex(c => new { c.ServiceId, c.EndedAt });
+        call.HasIndex(c => c.TicketId);
+        call.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
+{
+    public void Configure(EntityTypeBuilder<Device> device)
+    {
+        device.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+        device.Property(d => d.Name).HasMaxLength(100);
+        device.Property(d => d.TokenHash).HasMaxLength(64);
+        device.HasIndex(d => d.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class QueueCounterConfiguration : IEntityTypeConfiguration<QueueCounter>
+{
+    public void Configure(EntityTypeBuilder<QueueCounter> counter)
+    {
+        counter.HasKey(c => c.ServiceId);
+        counter.Property(c => c.ServiceId).ValueGeneratedNever();
+    }
+}
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> e)
+    {
+        e.HasKey(x => x.Seq);
+        e.Property(x => x.Type).HasMaxLength(64);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
+    {
+        record.HasKey(r => new { r.Scope, r.Key });
+        record.Property(r => r.Scope).HasMaxLength(80);
+        record.Property(r => r.Key).HasMaxLength(100);
+        record.Property(r => r.Operation).HasMaxLength(40);
+        record.HasIndex(r => r.CreatedAt);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpenAlmaty.FrontOffice.Domain.Devices;
+using OpenAlmaty.FrontOffice.Domain.Roster;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Persistence;
+
+/// <summary>The front office's database.</summary>
+/// <remarks>
+/// Add a migration (from the repository root):
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/OpenAlmaty.FrontOffice.Persistence --output-dir Migrations/Sqlite</c>.
+/// Instants are UTC <see cref="DateTime"/>: SQLite orders and compares them as text correctly,
+/// which it cannot do for <see cref="DateTimeOffset"/>.
+/// </remarks>
+public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Desk> Desks => Set<Desk>();
+    public DbSet<DeskService> DeskServices => Set<DeskService>();
+    public DbSet<OfficerDesk> OfficerDesks => Set<OfficerDesk>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketCall> TicketCalls => Set<TicketCall>();
+    public DbSet<QueueCounter> QueueCounters => Set<QueueCounter>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<RosterVersion> RosterVersions => Set<RosterVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FrontOfficeDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>Reads instants back as UTC: the database keeps no kind.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>Which version of the shipped roster file was loaded, and when.</summary>
+public sealed class RosterVersion
+{
+    public int Id { get; init; }
+    public int Version { get; init; }
+    public DateTime LoadedAt { get; init; }
+}

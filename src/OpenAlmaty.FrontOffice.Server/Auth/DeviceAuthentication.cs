@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Server.Auth;
+
+/// <summary>
+/// Authenticates enrolled kiosks and displays by their bearer token (<c>Authorization: Bearer</c>,
+/// or the <c>access_token</c> query on the hub, where browsers cannot set headers).
+/// </summary>
+public sealed class DeviceAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DeviceTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Device";
+    public const string KindClaim = "device_kind";
+
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        return request.Path.StartsWithSegments(FrontOfficeRoutes.Hub) && request.Query["access_token"] is { Count: 1 } q
+            ? q.ToString()
+            : null;
+    }
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = TokenOf(Request);
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var device = await tokens.AuthenticateAsync(token, Context.RequestAborted);
+        if (device is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked device token.");
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, device.Id.ToString()),
+            new Claim(ClaimTypes.Name, device.Name),
+            new Claim(KindClaim, device.Kind.ToString().ToLowerInvariant()),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

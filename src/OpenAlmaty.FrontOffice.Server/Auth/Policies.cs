@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Staff;
+
+namespace OpenAlmaty.FrontOffice.Server.Auth;
+
+/// <summary>Who may call what. Every endpoint and hub method names one of these.</summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string Officer = "officer";
+    public const string Kiosk = "kiosk";
+
+    /// <summary>Hall clients: staff, kiosks and displays (snapshot, hub).</summary>
+    public const string Hall = "hall";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin));
+        options.AddPolicy(Officer, p => p.RequireRole(StaffRoles.Officer));
+        options.AddPolicy(Kiosk, p => p.RequireClaim(DeviceAuthentication.KindClaim, "kiosk"));
+        options.AddPolicy(Hall, p => p.RequireAuthenticatedUser());
+    }
+
+    /// <summary>The caller as the application sees it.</summary>
+    public static Actor ActorOf(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("An authenticated caller has an id.");
+        return user.HasClaim(c => c.Type == DeviceAuthentication.KindClaim) ? Actor.Device(Guid.Parse(id)) : Actor.User(id);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Roster;
+using OpenAlmaty.FrontOffice.Application.Staff;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Auth;
+
+namespace OpenAlmaty.FrontOffice.Server.Features.Admin;
+
+public static class AdminApi
+{
+    public static void MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).WithTags("Admin");
+
+        admin.MapPost("/devices", async (EnrolDeviceRequest request, EnrolDevice enrol, CancellationToken ct) =>
+        {
+            var device = await enrol.HandleAsync(request, ct);
+            return TypedResults.Created($"/api/admin/devices/{device.Id}", device);
+        });
+        admin.MapGet("/devices", async (ListDevices list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(ct)));
+        admin.MapDelete("/devices/{id:guid}", async (Guid id, RevokeDevice revoke, CancellationToken ct) =>
+        {
+            await revoke.HandleAsync(id, ct);
+            return TypedResults.NoContent();
+        });
+
+        admin.MapPost("/officers", async (CreateOfficerRequest request, CreateOfficer create, CancellationToken ct) =>
+        {
+            var officer = await create.HandleAsync(request, ct);
+            return TypedResults.Created($"/api/admin/officers/{officer.Id}", officer);
+        });
+
+        admin.MapPost("/desks", async (CreateDeskRequest request, CreateDesk create, CancellationToken ct) =>
+            Created("desks", await create.HandleAsync(request, ct)));
+        admin.MapPut("/desks/{id:int}", async (int id, UpdateDeskRequest request, UpdateDesk update, CancellationToken ct) =>
+            Done(await update.HandleAsync(id, request, ct)));
+        admin.MapDelete("/desks/{id:int}", async (int id, RetireDesk retire, CancellationToken ct) =>
+            Done(await retire.HandleAsync(id, ct)));
+
+        admin.MapPost("/agencies", async (CreateAgencyRequest request, CreateAgency create, CancellationToken ct) =>
+            Created("agencies", await create.HandleAsync(request, ct)));
+        admin.MapDelete("/agencies/{id:int}", async (int id, RetireAgency retire, CancellationToken ct) =>
+            Done(await retire.HandleAsync(id, ct)));
+        admin.MapPost("/agencies/{id:int}/services", async (int id, CreateServiceRequest request, CreateService create, CancellationToken ct) =>
+            Created("services", await create.HandleAsync(id, request, ct)));
+        admin.MapPut("/services/{id:int}", async (int id, UpdateServiceRequest request, UpdateService update, CancellationToken ct) =>
+            Done(await update.HandleAsync(id, request, ct)));
+    }
+
+    private static Created<CreatedDto> Created(string collection, int id) =>
+        TypedResults.Created($"/api/admin/{collection}/{id}", new CreatedDto(id));
+
+    private static Ok<CreatedDto> Done(int id) => TypedResults.Ok(new CreatedDto(id));
+}

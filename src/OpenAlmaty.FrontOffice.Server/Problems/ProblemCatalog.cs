@@ -1,0 +1,73 @@
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Server.Problems;
+
+/// <summary>The title of each problem type in Kazakh, Russian and English.</summary>
+public static class ProblemCatalog
+{
+    private static readonly Dictionary<string, (string Kk, string Ru, string En)> Titles = new()
+    {
+        [ProblemTypes.MalformedRequest] = ("Сұрау дұрыс емес", "Некорректный запрос", "The request cannot be read"),
+        [ProblemTypes.PayloadTooLarge] = ("Сұрау тым үлкен", "Слишком большой запрос", "The request is too large"),
+        [ProblemTypes.ValidationFailed] = ("Деректер қате", "Неверные данные", "Some values are not valid"),
+        [ProblemTypes.IdempotencyKeyMissing] = ("Idempotency-Key тақырыбы қажет", "Нужен заголовок Idempotency-Key", "An Idempotency-Key header is needed"),
+        [ProblemTypes.IdempotencyKeyReused] = ("Бұл кілт басқа әрекетке қолданылған", "Этот ключ уже использован для другого действия", "This key was used for another action"),
+        [ProblemTypes.UnknownService] = ("Мұндай қызмет жоқ", "Такой услуги нет", "There is no such service"),
+        [ProblemTypes.ServiceClosed] = ("Қызмет қазір жабық", "Услуга сейчас закрыта", "The service is closed now"),
+        [ProblemTypes.UnknownDesk] = ("Мұндай терезе жоқ", "Такого окна нет", "There is no such desk"),
+        [ProblemTypes.DeskClosed] = ("Терезе жабық", "Окно закрыто", "The desk is closed"),
+        [ProblemTypes.DeskBusy] = ("Терезеде келуші бар", "У окна уже есть посетитель", "The desk is still serving a visitor"),
+        [ProblemTypes.NotYourDesk] = ("Бұл терезе сізге бекітілмеген", "Это окно вам не назначено", "This desk is not assigned to you"),
+        [ProblemTypes.UnknownTicket] = ("Мұндай талон жоқ", "Такого талона нет", "There is no such ticket"),
+        [ProblemTypes.TicketWrongState] = ("Талон бұл әрекетке сай күйде емес", "Талон не в том состоянии для этого действия", "The ticket is not in a state for this action"),
+        [ProblemTypes.StaleVersion] = ("Талон өзгерді, қайта жүктеңіз", "Талон изменился, обновите данные", "The ticket has changed; reload it"),
+        [ProblemTypes.RejoinWindowPassed] = ("Кезекке қайта тұру уақыты өтті", "Время для возврата в очередь истекло", "The time to rejoin the queue has passed"),
+        [ProblemTypes.TransferToSameService] = ("Талон сол қызметке жіберілмейді", "Нельзя перевести талон в ту же услугу", "A ticket cannot be transferred to its own service"),
+        [ProblemTypes.InvalidHours] = ("Жұмыс уақыты қате жазылған", "Часы работы записаны неверно", "The opening hours cannot be read"),
+        [ProblemTypes.InvalidPrefix] = ("Талон префиксі қате", "Неверный префикс талона", "The ticket prefix is not valid"),
+        [ProblemTypes.DuplicatePrefix] = ("Бұл префикс бос емес", "Этот префикс уже занят", "This prefix is already used"),
+        [ProblemTypes.DuplicateCode] = ("Мұндай жазба бар", "Такая запись уже есть", "This entry exists already"),
+        [ProblemTypes.UnknownAgency] = ("Мұндай ведомство жоқ", "Такого ведомства нет", "There is no such agency"),
+        [ProblemTypes.AgencyHasWaitingTickets] = ("Ведомствоға кезекте адамдар бар", "В очереди ведомства есть посетители", "Visitors still wait for this agency"),
+        [ProblemTypes.UnknownDevice] = ("Мұндай құрылғы жоқ", "Такого устройства нет", "There is no such device"),
+        [ProblemTypes.UserNameTaken] = ("Бұл логин бос емес", "Этот логин уже занят", "This user name is taken"),
+        [ProblemTypes.WeakPassword] = ("Құпиясөз тым әлсіз", "Слишком слабый пароль", "The password is too weak"),
+        [ProblemTypes.LoginFailed] = ("Логин немесе құпиясөз қате", "Неверный логин или пароль", "Wrong user name or password"),
+        [ProblemTypes.TooManyRequests] = ("Тым көп әрекет, кейінірек көріңіз", "Слишком много попыток, попробуйте позже", "Too many attempts; try again later"),
+        [ProblemTypes.Unauthorized] = ("Кіру қажет", "Требуется вход", "Sign-in is required"),
+        [ProblemTypes.Forbidden] = ("Рұқсат жоқ", "Нет доступа", "Not allowed"),
+        [ProblemTypes.NotFound] = ("Табылмады", "Не найдено", "Not found"),
+        [ProblemTypes.ServerError] = ("Сервер қатесі", "Ошибка сервера", "Server error"),
+    };
+
+    public static IEnumerable<string> Types => Titles.Keys;
+
+    public static string Title(string type, string language)
+    {
+        var titles = Titles.TryGetValue(type, out var t) ? t : Titles[ProblemTypes.ServerError];
+        return language switch
+        {
+            "kk" => titles.Kk,
+            "ru" => titles.Ru,
+            _ => titles.En,
+        };
+    }
+
+    /// <summary>The caller's language from Accept-Language: kk, ru or en (Kazakh when none is given).</summary>
+    public static string LanguageOf(HttpRequest request)
+    {
+        foreach (var value in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = value.Value.Value ?? "";
+            foreach (var known in new[] { "kk", "ru", "en" })
+            {
+                if (tag.StartsWith(known, StringComparison.OrdinalIgnoreCase))
+                {
+                    return known;
+                }
+            }
+        }
+
+        return "kk";
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain;
+
+namespace OpenAlmaty.FrontOffice.Server.Problems;
+
+/// <summary>
+/// Turns every refusal into RFC 9457 problem+json with a stable type and a title in the caller's
+/// language. No stack trace ever leaves the server.
+/// </summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (type, status, detail) = exception switch
+        {
+            ProblemException p => (p.Type, p.Status, p.Detail),
+            DomainRuleException d => (TypeOf(d.Rule), d.Rule is DomainRule.InvalidHours or DomainRule.InvalidPrefix ? 400 : 409, d.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemTypes.PayloadTooLarge, 413, null),
+            BadHttpRequestException b => (ProblemTypes.MalformedRequest, 400, b.InnerException?.Message ?? b.Message),
+            _ => (ProblemTypes.ServerError, 500, null),
+        };
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await Write(httpContext, type, status, detail).ExecuteAsync(httpContext);
+        return true;
+    }
+
+    public static ProblemHttpResult Write(HttpContext context, string type, int status, string? detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Type = type,
+            Status = status,
+            Title = ProblemCatalog.Title(type, ProblemCatalog.LanguageOf(context.Request)),
+            Detail = detail,
+            Instance = context.Request.Path,
+        });
+
+    public static string TypeOf(DomainRule rule) => rule switch
+    {
+        DomainRule.TicketWrongState => ProblemTypes.TicketWrongState,
+        DomainRule.RejoinWindowPassed => ProblemTypes.RejoinWindowPassed,
+        DomainRule.TransferToSameService => ProblemTypes.TransferToSameService,
+        DomainRule.InvalidHours => ProblemTypes.InvalidHours,
+        DomainRule.InvalidPrefix => ProblemTypes.InvalidPrefix,
+        _ => ProblemTypes.ValidationFailed,
+    };
+}
+
+/// <summary>Gives bare status codes (401, 403, 404, 429 …) a problem+json body too.</summary>
+public static class StatusProblems
+{
+    public static async Task WriteAsync(StatusCodeContext status)
+    {
+        var http = status.HttpContext;
+        var type = http.Response.StatusCode switch
+        {
+            401 => ProblemTypes.Unauthorized,
+            403 => ProblemTypes.Forbidden,
+            404 => ProblemTypes.NotFound,
+            413 => ProblemTypes.PayloadTooLarge,
+            429 => ProblemTypes.TooManyRequests,
+            >= 500 => ProblemTypes.ServerError,
+            _ => ProblemTypes.MalformedRequest,
+        };
+        await ProblemExceptionHandler.Write(http, type, http.Response.StatusCode, null).ExecuteAsync(http);
+    }
+}

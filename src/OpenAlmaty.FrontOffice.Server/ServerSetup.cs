@@ -1,0 +1,180 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.FrontOffice.Application;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Application.Roster;
+using OpenAlmaty.FrontOffice.Application.Staff;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Features.Auth;
+using OpenAlmaty.FrontOffice.Server.Problems;
+using OpenAlmaty.FrontOffice.Server.Realtime;
+
+namespace OpenAlmaty.FrontOffice.Server;
+
+/// <summary>The server's wiring, so that Program.cs reads as a table of contents.</summary>
+public static class ServerSetup
+{
+    /// <summary>Request bodies above this are refused: nothing in the API needs more.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    private const string SmartScheme = "StaffOrDevice";
+
+    public static void AddFrontOffice(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FrontOfficeOptions>().Bind(builder.Configuration.GetSection(FrontOfficeOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(FrontOfficeOptions.Section).Get<FrontOfficeOptions>() ?? new FrontOfficeOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        services.PostConfigure<FrontOfficeOptions>(o => o.DataDirectory = dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddFrontOfficeDb(dataDirectory);
+        services.AddFrontOfficeApplication();
+
+        services.AddSingleton<HallFeed>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
+        AddStaffAndDevices(services, options);
+    }
+
+    private static void AddStaffAndDevices(IServiceCollection services, FrontOfficeOptions options)
+    {
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<FrontOfficeDb>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "oa.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = c => Refuse(c.HttpContext, StatusCodes.Status401Unauthorized, c.RedirectUri);
+            o.Events.OnRedirectToAccessDenied = c => Refuse(c.HttpContext, StatusCodes.Status403Forbidden, c.RedirectUri);
+        });
+
+        // Staff carry a cookie, devices a bearer token: one scheme picks the right handler per request.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Staff or device", o => o.ForwardDefaultSelector = http =>
+                DeviceAuthentication.TokenOf(http.Request) is not null ? DeviceAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (c, ct) =>
+                await ProblemExceptionHandler.Write(c.HttpContext, ProblemTypes.TooManyRequests, 429, null).ExecuteAsync(c.HttpContext);
+            o.AddPolicy(AuthApi.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+    }
+
+    private static Task Refuse(HttpContext http, int status, string redirectUri)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments(FrontOfficeRoutes.Hub))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Errors as problem+json, and bodies bounded before any endpoint reads them.</summary>
+    public static void UseFrontOfficeErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusProblems.WriteAsync);
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                await ProblemExceptionHandler.Write(http, ProblemTypes.PayloadTooLarge, 413,
+                    $"At most {MaxRequestBodyBytes / 1024} KB.").ExecuteAsync(http);
+                return;
+            }
+
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            }
+
+            await next(http);
+        });
+    }
+
+    /// <summary>First start creates the database, loads the default roster and the admin account.</summary>
+    public static async Task InitializeFrontOfficeAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<FrontOfficeOptions>>().Value;
+        Directory.CreateDirectory(options.DataDirectory);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+        await PersistenceSetup.MigrateAsync(db, CancellationToken.None);
+        if (await scope.ServiceProvider.GetRequiredService<SeedRoster>().HandleAsync(CancellationToken.None))
+        {
+            Log.RosterLoaded(app.Logger, options.DataDirectory);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().HandleAsync();
+        if (options.TrainingMode)
+        {
+            Log.TrainingMode(app.Logger);
+        }
+    }
+}
+
+/// <summary>Healthy when the database answers.</summary>
+internal sealed class DatabaseHealth(FrontOfficeDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the default roster into {DataDirectory}")]
+    public static partial void RosterLoaded(ILogger logger, string dataDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training mode: every service is open and every ticket is marked as training")]
+    public static partial void TrainingMode(ILogger logger);
+}
