@@ -14,6 +14,26 @@ public static class Transactions
 
     public static async Task<T> RunAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
+        // One transaction per use case: EF's savepoints around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        var gate = WriteGate.For(db);
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            return await RunOnceOrRetryAsync(db, work, ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private static async Task<T> RunOnceOrRetryAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -58,8 +58,9 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             foreach (var service in services)
             {
                 heads.AddRange(await HeadsAsync(service.Id, now, ct));
-                ratios[service.Id] = await ServiceQueue.RatioAsync(db, service, now, ct);
-                var c = await ServiceQueue.CountsAsync(db, service.Id, now, ct);
+                var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
+                ratios[service.Id] = queue.Ratio;
+                var c = queue.Waiting;
                 counts = new TierCounts(counts.Priority + c.Priority, counts.Regular + c.Regular, counts.Reception + c.Reception);
             }
 

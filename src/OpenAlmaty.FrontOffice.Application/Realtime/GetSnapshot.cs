@@ -25,8 +25,9 @@ public sealed class GetSnapshot(FrontOfficeDb db, TimeProvider clock)
         var queues = new List<ServiceQueueDto>(services.Count);
         foreach (var service in services)
         {
-            var changed = await ServiceQueue.ChangedAsync(db, service, now, ct);
-            queues.Add(new ServiceQueueDto(service.Id, changed.Waiting, await ServiceQueue.OpenDesksAsync(db, service.Id, ct), changed.EstimatedWait));
+            var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
+            var changed = queue.Changed();
+            queues.Add(new ServiceQueueDto(service.Id, changed.Waiting, queue.OpenDesks, changed.EstimatedWait));
         }
 
         var desks = await db.Desks.AsNoTracking().Where(d => d.RetiredAt == null).OrderBy(d => d.Id).ToListAsync(ct);

@@ -49,7 +49,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
             var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct);
             Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
-            return new IssuedTicket(await TicketView.ToDtoAsync(db, issued, now, ct), Created: true);
+            return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
         }, ct);
 
         if (result.Created)
@@ -74,23 +74,15 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
         var tier = appointmentAt is not null ? TicketTier.Reception
             : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
-        var counts = await ServiceQueue.CountsAsync(db, service.Id, now, ct);
-        var indexInTier = tier switch
-        {
-            TicketTier.Priority => counts.Priority,
-            TicketTier.Regular => counts.Regular,
-            _ => counts.Reception,
-        };
-        var (ahead, wait) = await ServiceQueue.PositionAsync(db, service, tier, indexInTier, now, ct);
+        var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
+        var (ahead, wait) = queue.Newcomer(tier);
 
         var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,
             language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt);
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(ct);
-
         Outbox.Add(db, nameof(IFrontOfficeClient.TicketIssued),
             new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);
-        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, service, now, ct), now);
+        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), queue.With(tier).Changed(), now);
         return ticket;
     }
 

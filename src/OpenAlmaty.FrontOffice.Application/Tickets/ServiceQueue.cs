@@ -9,13 +9,17 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Tickets;
 
 /// <summary>
-/// What the database knows about one service's queue today: tier counts, ratio state, service
-/// times and open desks. Every query is an index seek or a count, so a long queue costs little.
+/// One service's queue today as the database knows it, loaded with a handful of index seeks and
+/// counts (so a long queue costs little); positions and waits are then worked out in memory by
+/// the domain rules.
 /// </summary>
-public static class ServiceQueue
+public sealed record ServiceQueue(
+    Service Service, TierCounts Waiting, int DueReceptions, ServiceRatio Ratio, IReadOnlyList<TimeSpan> ServiceTimes, int OpenDesks)
 {
     /// <summary>How many recent service times a wait estimate learns from.</summary>
     public const int ServiceTimeSamples = 50;
+
+    public int WaitingTotal => Waiting.Priority + Waiting.Regular + Waiting.Reception;
 
     public static IQueryable<Ticket> WaitingToday(FrontOfficeDb db, int serviceId, DateTime nowUtc)
     {
@@ -23,66 +27,71 @@ public static class ServiceQueue
         return db.Tickets.Where(t => t.ServiceId == serviceId && t.State == TicketState.Waiting && t.ArrivedAt >= from);
     }
 
-    public static async Task<TierCounts> CountsAsync(FrontOfficeDb db, int serviceId, DateTime nowUtc, CancellationToken ct)
+    public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct)
     {
-        var groups = await WaitingToday(db, serviceId, nowUtc).GroupBy(t => t.Tier)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var waiting = WaitingToday(db, service.Id, nowUtc);
+        var groups = await waiting.GroupBy(t => t.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         int Of(TicketTier tier) => groups.FirstOrDefault(g => g.Key == tier)?.Count ?? 0;
-        return new TierCounts(Of(TicketTier.Priority), Of(TicketTier.Regular), Of(TicketTier.Reception));
-    }
+        var counts = new TierCounts(Of(TicketTier.Priority), Of(TicketTier.Regular), Of(TicketTier.Reception));
+        var due = counts.Reception == 0 ? 0
+            : await waiting.CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
 
-    public static Task<int> DueReceptionsAsync(FrontOfficeDb db, int serviceId, DateTime nowUtc, CancellationToken ct) =>
-        WaitingToday(db, serviceId, nowUtc).CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
-
-    public static async Task<ServiceRatio> RatioAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct)
-    {
         var counter = await db.QueueCounters.AsNoTracking().SingleOrDefaultAsync(c => c.ServiceId == service.Id, ct);
         var today = AlmatyClock.ServiceDay(nowUtc);
-        return new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
-    }
+        var ratio = new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
 
-    public static Task<int> OpenDesksAsync(FrontOfficeDb db, int serviceId, CancellationToken ct) =>
-        db.DeskServices.Where(l => l.ServiceId == serviceId)
-            .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
-            .CountAsync(d => d.IsOpen && d.RetiredAt == null, ct);
-
-    /// <summary>The service's recent service times (completed or transferred calls), newest first.</summary>
-    public static async Task<IReadOnlyList<TimeSpan>> ServiceTimesAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
-    {
         var calls = await db.TicketCalls
-            .Where(c => c.ServiceId == serviceId && c.EndedAt != null
+            .Where(c => c.ServiceId == service.Id && c.EndedAt != null
                 && (c.Outcome == CallOutcome.Completed || c.Outcome == CallOutcome.Transferred))
             .OrderByDescending(c => c.EndedAt)
             .Take(ServiceTimeSamples)
             .Select(c => new { Start = c.ServingStartedAt ?? c.CalledAt, End = c.EndedAt!.Value })
             .ToListAsync(ct);
-        return calls.Select(c => c.End - c.Start).Where(d => d > TimeSpan.Zero).ToList();
+        var times = calls.Select(c => c.End - c.Start).Where(d => d > TimeSpan.Zero).ToList();
+
+        var openDesks = await db.DeskServices.Where(l => l.ServiceId == service.Id)
+            .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
+            .CountAsync(d => d.IsOpen && d.RetiredAt == null, ct);
+        return new ServiceQueue(service, counts, due, ratio, times, openDesks);
     }
 
-    public static async Task<WaitRange> EstimateAsync(FrontOfficeDb db, Service service, int peopleAhead, CancellationToken ct)
+    /// <summary>People ahead of the <paramref name="indexInTier"/>-th ticket of a tier, and its wait range.</summary>
+    public (int PeopleAhead, WaitRange Wait) Position(TicketTier tier, int indexInTier)
     {
-        var times = await ServiceTimesAsync(db, service.Id, ct);
-        var openDesks = await OpenDesksAsync(db, service.Id, ct);
-        return WaitEstimate.Estimate(peopleAhead, times, openDesks, TimeSpan.FromMinutes(service.DefaultServiceMinutes));
+        var ahead = QueueOrder.PeopleAhead(tier, indexInTier, Waiting, DueReceptions, Ratio);
+        return (ahead, WaitEstimate.Estimate(ahead, ServiceTimes, OpenDesks, TimeSpan.FromMinutes(Service.DefaultServiceMinutes)));
     }
 
-    /// <summary>Where a ticket of <paramref name="tier"/> at <paramref name="indexInTier"/> stands, and its wait.</summary>
-    public static async Task<(int PeopleAhead, WaitRange Wait)> PositionAsync(
-        FrontOfficeDb db, Service service, TicketTier tier, int indexInTier, DateTime nowUtc, CancellationToken ct)
+    /// <summary>Where a ticket that joins now in <paramref name="tier"/> stands.</summary>
+    public (int PeopleAhead, WaitRange Wait) Newcomer(TicketTier tier) => Position(tier, tier switch
     {
-        var counts = await CountsAsync(db, service.Id, nowUtc, ct);
-        var due = await DueReceptionsAsync(db, service.Id, nowUtc, ct);
-        var ratio = await RatioAsync(db, service, nowUtc, ct);
-        var ahead = QueueOrder.PeopleAhead(tier, indexInTier, counts, due, ratio);
-        return (ahead, await EstimateAsync(db, service, ahead, ct));
+        TicketTier.Priority => Waiting.Priority,
+        TicketTier.Regular => Waiting.Regular,
+        _ => Waiting.Reception,
+    });
+
+    /// <summary>The queue with one more ticket in <paramref name="tier"/>.</summary>
+    public ServiceQueue With(TicketTier tier) => this with
+    {
+        Waiting = tier switch
+        {
+            TicketTier.Priority => Waiting with { Priority = Waiting.Priority + 1 },
+            TicketTier.Regular => Waiting with { Regular = Waiting.Regular + 1 },
+            _ => Waiting with { Reception = Waiting.Reception + 1 },
+        },
+    };
+
+    /// <summary>The hall's view: how many wait, and the range a regular newcomer is promised now.</summary>
+    public QueueChangedEvent Changed()
+    {
+        var (_, wait) = Newcomer(TicketTier.Regular);
+        return new QueueChangedEvent(0, Service.Id, WaitingTotal, new WaitRangeDto(wait.FromMinutes, wait.ToMinutes));
     }
 
-    /// <summary>The queue's state after a change, as the hall sees it: waiting count and the wait a newcomer faces.</summary>
+    /// <summary>Saves pending changes, then reads the queue afresh for the hall.</summary>
     public static async Task<QueueChangedEvent> ChangedAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct)
     {
-        var counts = await CountsAsync(db, service.Id, nowUtc, ct);
-        var (_, wait) = await PositionAsync(db, service, TicketTier.Regular, counts.Regular, nowUtc, ct);
-        return new QueueChangedEvent(0, service.Id, counts.Priority + counts.Regular + counts.Reception,
-            new WaitRangeDto(wait.FromMinutes, wait.ToMinutes));
+        await db.SaveChangesAsync(ct);
+        return (await LoadAsync(db, service, nowUtc, ct)).Changed();
     }
 }

@@ -24,7 +24,7 @@ public sealed class Recall(TicketChange change)
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "recall", key, version, async c =>
         {
-            var desk = await c.Db.Desks.Where(d => d.Id == c.Ticket.DeskId).Select(d => d.Number).SingleAsync(c.Cancellation);
+            var deskId = c.Ticket.DeskId;
             c.Ticket.Recall(c.Now, c.Service.RecallLimit);
             if (c.Ticket.State == TicketState.NoShow)
             {
@@ -33,6 +33,7 @@ public sealed class Recall(TicketChange change)
                 return;
             }
 
+            var desk = await c.Db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).SingleAsync(c.Cancellation);
             c.Publish(nameof(IFrontOfficeClient.TicketRecalled), new TicketRecalledEvent(0, c.Ticket.DisplayNumber, desk,
                 c.Ticket.ServiceId, c.Ticket.RecallCount, TicketView.Utc(c.Now)));
         }, ct);

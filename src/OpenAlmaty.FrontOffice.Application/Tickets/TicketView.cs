@@ -20,6 +20,12 @@ public static class TicketView
             ticket.Version, ticket.IsTraining);
     }
 
+    /// <summary>A ticket just issued, with the standing it was promised (no further reads).</summary>
+    public static TicketDto AtIssue(Ticket ticket) =>
+        new(ticket.Id, ticket.PublicId, ticket.DisplayNumber, ticket.ServiceId, Utc(ticket.IssuedAt), ticket.PeopleAheadAtIssue,
+            new WaitRangeDto(ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes), new PrintStatusDto("none"),
+            ticket.State.ToString(), ticket.Priority.ToString(), null, null, 0, ticket.Version, ticket.IsTraining);
+
     public static async Task<PublicTicketDto> ToPublicAsync(FrontOfficeDb db, Ticket ticket, DateTime nowUtc, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == ticket.ServiceId, ct);
@@ -51,7 +57,7 @@ public static class TicketView
                 || (t.AppointmentAt == ticket.AppointmentAt && t.Number < ticket.Number), ct)
             : await sameTier.CountAsync(t => t.ArrivedAt < ticket.ArrivedAt
                 || (t.ArrivedAt == ticket.ArrivedAt && t.Number < ticket.Number), ct);
-        return await ServiceQueue.PositionAsync(db, service, ticket.Tier, index, nowUtc, ct);
+        return (await ServiceQueue.LoadAsync(db, service, nowUtc, ct)).Position(ticket.Tier, index);
     }
 
     private static async Task<string?> DeskNumberAsync(FrontOfficeDb db, int? deskId, CancellationToken ct) =>

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Server.Tests;
+
+/// <summary>
+/// Every endpoint and hub method, called by every kind of caller: allowed where the contract
+/// allows, refused (401 or 403) everywhere else. A new endpoint without a row here fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private enum Who { Anonymous, Kiosk, Display, Officer, Admin }
+
+    private static readonly Who[] Everyone = [Who.Anonymous, Who.Kiosk, Who.Display, Who.Officer, Who.Admin];
+    private static readonly Who[] Hall = [Who.Kiosk, Who.Display, Who.Officer, Who.Admin];
+    private static readonly Who[] Staff = [Who.Officer, Who.Admin];
+
+    /// <summary>Method and route pattern → who may call it.</summary>
+    private static readonly Dictionary<string, Who[]> Matrix = new()
+    {
+        ["GET /health"] = Everyone,
+        ["GET /openapi/v1.json"] = Everyone,
+        ["GET /api/reference/{documentName?}"] = Everyone,
+        ["GET /api/reference/scalar.js"] = Everyone,
+        ["GET /api/reference/scalar.aspnetcore.js"] = Everyone,
+        ["GET /api/reference/favicon.svg"] = Everyone,
+        ["POST /api/auth/login"] = Everyone,
+        ["POST /api/auth/logout"] = Hall,
+        ["GET /api/auth/me"] = Hall,
+        ["GET /api/roster"] = Hall,
+        ["GET /api/snapshot"] = Hall,
+        ["POST /api/tickets"] = [Who.Kiosk],
+        ["GET /api/public/tickets/{publicId}"] = Everyone,
+        ["POST /api/tickets/{id:guid}/start"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/recall"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/no-show"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/park"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/unpark"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/rejoin"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/complete"] = [Who.Officer],
+        ["POST /api/tickets/{id:guid}/transfer"] = [Who.Officer],
+        ["POST /api/desks/{deskId:int}/call-next"] = [Who.Officer],
+        ["POST /api/desks/{deskId:int}/open"] = [Who.Officer],
+        ["POST /api/desks/{deskId:int}/close"] = [Who.Officer],
+        ["POST /api/admin/devices"] = [Who.Admin],
+        ["GET /api/admin/devices"] = [Who.Admin],
+        ["DELETE /api/admin/devices/{id:guid}"] = [Who.Admin],
+        ["POST /api/admin/officers"] = [Who.Admin],
+        ["POST /api/admin/desks"] = [Who.Admin],
+        ["PUT /api/admin/desks/{id:int}"] = [Who.Admin],
+        ["DELETE /api/admin/desks/{id:int}"] = [Who.Admin],
+        ["POST /api/admin/agencies"] = [Who.Admin],
+        ["DELETE /api/admin/agencies/{id:int}"] = [Who.Admin],
+        ["POST /api/admin/agencies/{id:int}/services"] = [Who.Admin],
+        ["PUT /api/admin/services/{id:int}"] = [Who.Admin],
+    };
+
+    private static readonly Dictionary<string, Who[]> HubMatrix = new()
+    {
+        [nameof(IFrontOfficeHub.GetSnapshot)] = Hall,
+        [nameof(IFrontOfficeHub.CallNext)] = [Who.Officer],
+    };
+
+    private readonly FrontOfficeApp _app = new();
+    private readonly Dictionary<Who, Caller> _callers = [];
+    private int _deskId;
+
+    public async Task InitializeAsync()
+    {
+        var hall = await Scenario.StartAsync(_app);
+        _deskId = hall.DeskOf("energy").Id;
+        _callers[Who.Anonymous] = Caller.Anonymous;
+        _callers[Who.Kiosk] = hall.Kiosk;
+        _callers[Who.Display] = hall.Display;
+        _callers[Who.Admin] = hall.Admin;
+        _callers[Who.Officer] = await _app.OfficerAsync(hall.Admin, "matrix-officer", _deskId);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public void Every_endpoint_has_a_row_in_the_matrix()
+    {
+        var mapped = MappedEndpoints().ToHashSet();
+        Assert.Empty(mapped.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(mapped));
+        Assert.Equal(typeof(IFrontOfficeHub).GetMethods().Select(m => m.Name).Order(), HubMatrix.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Each_endpoint_allows_exactly_its_callers()
+    {
+        var failures = new List<string>();
+        foreach (var (endpoint, allowed) in Matrix.Where(m => !m.Key.Contains("/logout", StringComparison.Ordinal)).Append(Logout()))
+        {
+            foreach (var who in Everyone)
+            {
+                var response = await SendAsync(endpoint, _callers[who]);
+                var body = await response.Content.ReadAsStringAsync();
+                var refusedByPolicy = (response.StatusCode == HttpStatusCode.Unauthorized && body.Contains(ProblemTypes.Unauthorized, StringComparison.Ordinal))
+                    || (response.StatusCode == HttpStatusCode.Forbidden && body.Contains(ProblemTypes.Forbidden, StringComparison.Ordinal));
+                var expectRefusal = !allowed.Contains(who);
+                if (refusedByPolicy != expectRefusal)
+                {
+                    failures.Add($"{endpoint} as {who}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 120)]}");
+                }
+
+                if (expectRefusal)
+                {
+                    Assert.Equal(who == Who.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Each_hub_method_allows_exactly_its_callers()
+    {
+        // Nobody connects to the hub without being a known staff member or device.
+        await using (var anonymous = _app.Hub(Caller.Anonymous))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => anonymous.StartAsync());
+        }
+
+        foreach (var who in Hall)
+        {
+            await using var hub = _app.Hub(_callers[who]);
+            await hub.StartAsync();
+            foreach (var (method, allowed) in HubMatrix)
+            {
+                Func<Task> call = method switch
+                {
+                    nameof(IFrontOfficeHub.GetSnapshot) => () => hub.InvokeAsync<SnapshotDto>(method),
+                    nameof(IFrontOfficeHub.CallNext) => () => hub.InvokeAsync<TicketDto?>(method, _deskId, Guid.NewGuid().ToString()),
+                    _ => throw new InvalidOperationException(method),
+                };
+                if (allowed.Contains(who))
+                {
+                    await call();
+                }
+                else
+                {
+                    var refused = await Assert.ThrowsAsync<HubException>(call);
+                    Assert.Contains("unauthorized", refused.Message, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Login_is_rate_limited()
+    {
+        await using var app = new FrontOfficeApp { LoginAttemptsPerMinute = 3 };
+        using var client = app.Client(Caller.Anonymous);
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", "wrong-password"));
+            await attempt.ProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.LoginFailed);
+        }
+
+        var limited = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", FrontOfficeApp.AdminPassword));
+        await limited.ProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.TooManyRequests);
+    }
+
+    private static KeyValuePair<string, Who[]> Logout() => new("POST /api/auth/logout", Matrix["POST /api/auth/logout"]);
+
+    private IEnumerable<string> MappedEndpoints() =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !(e.RoutePattern.RawText ?? "").StartsWith(FrontOfficeRoutes.Hub, StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {"/" + (e.RoutePattern.RawText ?? "").TrimStart('/')}"));
+
+    private async Task<HttpResponseMessage> SendAsync(string endpoint, Caller caller)
+    {
+        var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        var path = pattern
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal)
+            .Replace("{publicId}", "no-such-ticket", StringComparison.Ordinal)
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{id:int}", "99999", StringComparison.Ordinal);
+        using var client = _app.Client(caller);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        return await client.SendAsync(request);
+    }
+}
