@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Server.Tests;
+
+/// <summary>A server killed mid-burst loses no ticket whose 201 was sent, and numbers go on without a duplicate.</summary>
+public sealed class CrashTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-crash-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Killing_the_server_during_a_burst_of_issues_loses_no_acknowledged_ticket()
+    {
+        var acknowledged = new ConcurrentBag<TicketDto>();
+        string kioskToken;
+        int[] serviceIds;
+        await using (var server = await ServerProcess.StartAsync(_data))
+        {
+            (kioskToken, serviceIds) = await EnrolKioskAsync(server.Address);
+            using var kiosk = Kiosk(server.Address, kioskToken);
+            using var stop = new CancellationTokenSource();
+            var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var response = await kiosk.IssueAsync(serviceIds[(w + i) % serviceIds.Length]);
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            acknowledged.Add((await response.Content.ReadFromJsonAsync<TicketDto>())!);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // the server is gone: whatever was not answered was not promised
+                    }
+                    catch (IOException)
+                    {
+                        return;
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return;
+                    }
+                }
+            })).ToList();
+
+            while (acknowledged.Count < 150)
+            {
+                await Task.Delay(10);
+            }
+
+            server.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+        }
+
+        Assert.True(acknowledged.Count >= 150);
+        await using (var restarted = await ServerProcess.StartAsync(_data))
+        {
+            using var phone = new HttpClient { BaseAddress = restarted.Address };
+            foreach (var ticket in acknowledged)
+            {
+                var status = await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{ticket.PublicId}");
+                Assert.Equal(ticket.Number, status!.Number);
+                Assert.Equal("Waiting", status.State);
+            }
+
+            using var kiosk = Kiosk(restarted.Address, kioskToken);
+            foreach (var serviceId in serviceIds)
+            {
+                var next = await kiosk.IssuedAsync(serviceId);
+                var mine = acknowledged.Where(t => t.ServiceId == serviceId).Select(t => Number(t.Number)).DefaultIfEmpty(0).Max();
+                Assert.True(Number(next.Number) > mine, $"{next.Number} follows every acknowledged number ({mine})");
+            }
+        }
+
+        using var db = new SqliteConnection($"Data Source={Path.Combine(_data, "frontoffice.db")};Pooling=False");
+        db.Open();
+        using var duplicates = db.CreateCommand();
+        duplicates.CommandText = "SELECT COUNT(*) FROM (SELECT 1 FROM Tickets GROUP BY ServiceDay, Prefix, Number HAVING COUNT(*) > 1)";
+        Assert.Equal(0L, (long)duplicates.ExecuteScalar()!);
+        using var gaps = db.CreateCommand();
+        gaps.CommandText = "SELECT COUNT(*) FROM (SELECT Prefix FROM Tickets GROUP BY ServiceDay, Prefix HAVING MAX(Number) <> COUNT(*))";
+        Assert.Equal(0L, (long)gaps.ExecuteScalar()!);
+    }
+
+    private static int Number(string displayNumber) => int.Parse(displayNumber.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static HttpClient Kiosk(Uri address, string token)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<(string Token, int[] ServiceIds)> EnrolKioskAsync(Uri address)
+    {
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
+        var login = await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", FrontOfficeApp.AdminPassword));
+        Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
+        var device = await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Crash kiosk"))).OkAsync<EnrolledDeviceDto>();
+        var roster = await admin.GetFromJsonAsync<RosterDto>("/api/roster");
+        return (device.Token, roster!.Agencies.SelectMany(a => a.Services).Take(3).Select(s => s.Id).ToArray());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
