@@ -22,7 +22,7 @@ public static class ApplicationSetup
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
-            typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot),
+            typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
         })
         {
             services.AddScoped(useCase);

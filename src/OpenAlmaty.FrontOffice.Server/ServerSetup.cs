@@ -43,6 +43,7 @@ public static class ServerSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<Housekeeping>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -121,3 +121,36 @@ public sealed partial class ServerBasicsTests : IAsyncLifetime
     [GeneratedRegex("""(src|href)\s*=\s*["']https?://[^"']+""")]
     private static partial Regex ExternalUrl();
 }
+
+public sealed class HousekeepingTests : IAsyncLifetime
+{
+    private readonly FrontOfficeApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Closing_the_day_cancels_yesterdays_waiting_tickets_and_forgets_old_keys()
+    {
+        var hall = await Scenario.StartAsync(_app);
+        var energy = hall.Service("energy");
+        using var kiosk = _app.Client(hall.Kiosk);
+        var yesterday = await kiosk.IssuedAsync(energy.Id);
+
+        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await using var scope = _app.Services.CreateAsyncScope();
+        // The hourly timer runs on the same fake clock and may do this pass first: either way, once is enough.
+        await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Tickets.CloseDay>()
+            .HandleAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+        Assert.Equal(0, await db.IdempotencyRecords.CountAsync());
+
+        using var phone = _app.Client(Caller.Anonymous);
+        var status = await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{yesterday.PublicId}");
+        Assert.Equal("Cancelled", status!.State);
+        var again = await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Tickets.CloseDay>()
+            .HandleAsync(CancellationToken.None);
+        Assert.Equal(0, again.TicketsCancelled);
+    }
+}

@@ -1,0 +1,35 @@
+using OpenAlmaty.FrontOffice.Application.Tickets;
+
+namespace OpenAlmaty.FrontOffice.Server.Realtime;
+
+/// <summary>Runs <see cref="CloseDay"/> at start and then every hour.</summary>
+public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var done = await scope.ServiceProvider.GetRequiredService<CloseDay>().HandleAsync(stoppingToken);
+                HousekeepingLog.Done(log, done.TicketsCancelled, done.KeysForgotten, done.EventsPruned);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                HousekeepingLog.Failed(log, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+internal static partial class HousekeepingLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Tickets} stale tickets cancelled, {Keys} idempotency keys and {Events} old events removed")]
+    public static partial void Done(ILogger logger, int tickets, int keys, int events);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping failed; it runs again within the hour")]
+    public static partial void Failed(ILogger logger, Exception error);
+}
