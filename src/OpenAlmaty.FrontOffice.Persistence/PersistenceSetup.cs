@@ -28,6 +28,15 @@ public static class PersistenceSetup
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(FrontOfficeDb).Assembly.FullName))
             .AddInterceptors(new SqlitePragmas());
 
+    /// <summary>Copies committed log pages into the database file without blocking readers or writers.</summary>
+    public static async Task CheckpointAsync(FrontOfficeDb db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", ct);
+        }
+    }
+
     /// <summary>Creates or upgrades the database, then switches the file to write-ahead logging.</summary>
     public static async Task MigrateAsync(FrontOfficeDb db, CancellationToken ct)
     {

@@ -44,6 +44,7 @@ public static class ServerSetup
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();
+        services.AddHostedService<WalCheckpoints>();
 
         services.ConfigureHttpJsonOptions(o =>
         {

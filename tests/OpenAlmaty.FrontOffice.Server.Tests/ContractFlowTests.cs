@@ -170,6 +170,25 @@ public sealed class ContractFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Simultaneous_taps_with_one_key_make_one_ticket()
+    {
+        var energy = _hall.Service("energy");
+        using var kiosk = _app.Client(_hall.Kiosk);
+        for (var round = 0; round < 5; round++)
+        {
+            var key = $"double-tap-{round}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => kiosk.IssueAsync(energy.Id, key: key)));
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK));
+            var tickets = await Task.WhenAll(responses.Select(r => r.OkAsync<TicketDto>()));
+            Assert.Single(tickets.Select(t => t.Id).Distinct());
+        }
+
+        var snapshot = await _app.Client(_hall.Admin).GetFromJsonAsync<SnapshotDto>("/api/snapshot");
+        Assert.Equal(5, snapshot!.Queues.Single(q => q.ServiceId == energy.Id).Waiting);
+    }
+
+    [Fact]
     public async Task A_second_click_on_call_next_does_not_skip_anyone()
     {
         var energy = _hall.Service("energy");

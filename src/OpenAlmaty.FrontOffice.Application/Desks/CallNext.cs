@@ -24,6 +24,15 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
     /// <returns>The called ticket, or null when nobody waits.</returns>
     public async Task<TicketDto?> HandleAsync(Actor actor, int deskId, string? idempotencyKey, CancellationToken ct)
     {
+        // Which services the desk serves and their history need no lock: read them first.
+        var serviceIds = await db.DeskServices.Where(l => l.DeskId == deskId).Select(l => l.ServiceId).ToListAsync(ct);
+        var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id) && s.RetiredAt == null).ToListAsync(ct);
+        var histories = new Dictionary<int, ServiceQueue.History>();
+        foreach (var service in services)
+        {
+            histories[service.Id] = await ServiceQueue.LoadHistoryAsync(db, service.Id, ct);
+        }
+
         var (dto, called) = await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -50,15 +59,13 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
                     $"Desk {desk.Number} still has {TicketNumber.Format(current.Prefix, current.Number)}; complete, transfer or mark it first.");
             }
 
-            var serviceIds = desk.Services.Select(s => s.ServiceId).ToList();
-            var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id) && s.RetiredAt == null).ToListAsync(ct);
             var heads = new List<QueueEntry>();
             var ratios = new Dictionary<int, ServiceRatio>();
             var counts = new TierCounts(0, 0, 0);
             foreach (var service in services)
             {
                 heads.AddRange(await HeadsAsync(service.Id, now, ct));
-                var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
+                var queue = await ServiceQueue.LoadAsync(db, service, now, ct, histories[service.Id]);
                 ratios[service.Id] = queue.Ratio;
                 var c = queue.Waiting;
                 counts = new TierCounts(counts.Priority + c.Priority, counts.Regular + c.Regular, counts.Reception + c.Reception);
@@ -97,7 +104,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             var calledService = services.Single(s => s.Id == ticket.ServiceId);
             Outbox.Add(db, nameof(IFrontOfficeClient.TicketCalled),
                 new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
-            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, calledService, now, ct), now);
+            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, calledService, now, ct, histories[calledService.Id]), now);
             return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
         }, ct);
 

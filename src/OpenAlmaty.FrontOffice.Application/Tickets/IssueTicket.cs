@@ -24,33 +24,49 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
     public async Task<IssuedTicket> HandleAsync(Actor actor, string idempotencyKey, IssueTicketRequest request, CancellationToken ct)
     {
-        var result = await Transactions.RunAsync(db, async ct =>
+        // Reads that need no lock come first; the write lock is held only for numbering and saving.
+        if (await ReplayAsync(actor, idempotencyKey, ct) is { } replay)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var earlier = await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct);
-            if (earlier?.TicketId is { } id)
+            return replay;
+        }
+
+        var service = await db.Services.AsNoTracking().Include(s => s.Agency)
+            .SingleOrDefaultAsync(s => s.Id == request.ServiceId, ct);
+        if (service is null || service.RetiredAt is not null || service.Agency?.RetiredAt is not null)
+        {
+            throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ServiceId}.");
+        }
+
+        var training = options.Value.TrainingMode;
+        if (!service.IsOpenAt(clock.GetUtcNow().UtcDateTime, training))
+        {
+            throw ProblemException.Conflict(ProblemTypes.ServiceClosed, $"Hours: {service.Hours}");
+        }
+
+        var history = await ServiceQueue.LoadHistoryAsync(db, service.Id, ct);
+        IssuedTicket result;
+        try
+        {
+            result = await Transactions.RunAsync(db, async ct =>
             {
-                var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct);
-                return new IssuedTicket(await TicketView.ToDtoAsync(db, ticket, now, ct), Created: false);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct, history: history);
+                Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
+                return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two taps with one key raced past the first check: the key's primary key let one
+            // through and rolled the other back whole; the loser answers with the winner's ticket.
+            var raced = await ReplayAsync(actor, idempotencyKey, ct);
+            if (raced is null)
+            {
+                throw;
             }
 
-            var service = await db.Services.AsNoTracking().Include(s => s.Agency)
-                .SingleOrDefaultAsync(s => s.Id == request.ServiceId, ct);
-            if (service is null || service.RetiredAt is not null || service.Agency?.RetiredAt is not null)
-            {
-                throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ServiceId}.");
-            }
-
-            var training = options.Value.TrainingMode;
-            if (!service.IsOpenAt(now, training))
-            {
-                throw ProblemException.Conflict(ProblemTypes.ServiceClosed, $"Hours: {service.Hours}");
-            }
-
-            var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct);
-            Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
-            return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
-        }, ct);
+            return raced;
+        }
 
         if (result.Created)
         {
@@ -60,13 +76,26 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
         return result;
     }
 
+    /// <summary>The ticket an earlier request with the same key issued, as it stands now.</summary>
+    private async Task<IssuedTicket?> ReplayAsync(Actor actor, string idempotencyKey, CancellationToken ct)
+    {
+        var earlier = await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct);
+        if (earlier?.TicketId is not { } id)
+        {
+            return null;
+        }
+
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct);
+        return new IssuedTicket(await TicketView.ToDtoAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct), Created: false);
+    }
+
     /// <summary>
     /// Takes the next number of the day for the service's prefix and saves the ticket with its
     /// events. Runs inside the caller's transaction (also used by reception check-in).
     /// </summary>
     public static async Task<Ticket> IssueAsync(
         FrontOfficeDb db, Service service, VisitorLanguage language, Priority priority, DateTime now, bool training,
-        CancellationToken ct, DateTime? appointmentAt = null)
+        CancellationToken ct, DateTime? appointmentAt = null, ServiceQueue.History? history = null)
     {
         var day = AlmatyClock.ServiceDay(now);
         var last = await db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == service.Prefix)
@@ -74,7 +103,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
         var tier = appointmentAt is not null ? TicketTier.Reception
             : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
-        var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
+        var queue = await ServiceQueue.LoadAsync(db, service, now, ct, history);
         var (ahead, wait) = queue.Newcomer(tier);
 
         var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,

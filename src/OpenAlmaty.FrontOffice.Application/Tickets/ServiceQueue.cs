@@ -27,7 +27,30 @@ public sealed record ServiceQueue(
         return db.Tickets.Where(t => t.ServiceId == serviceId && t.State == TicketState.Waiting && t.ArrivedAt >= from);
     }
 
-    public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// The slow-changing part of a queue: recent service times and open desks. Use cases read it
+    /// before they take the write lock, so that the locked part stays short.
+    /// </summary>
+    public sealed record History(IReadOnlyList<TimeSpan> ServiceTimes, int OpenDesks);
+
+    public static async Task<History> LoadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
+    {
+        var calls = await db.TicketCalls
+            .Where(c => c.ServiceId == serviceId && c.EndedAt != null
+                && (c.Outcome == CallOutcome.Completed || c.Outcome == CallOutcome.Transferred))
+            .OrderByDescending(c => c.EndedAt)
+            .Take(ServiceTimeSamples)
+            .Select(c => new { Start = c.ServingStartedAt ?? c.CalledAt, End = c.EndedAt!.Value })
+            .ToListAsync(ct);
+        var times = calls.Select(c => c.End - c.Start).Where(d => d > TimeSpan.Zero).ToList();
+
+        var openDesks = await db.DeskServices.Where(l => l.ServiceId == serviceId)
+            .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
+            .CountAsync(d => d.IsOpen && d.RetiredAt == null, ct);
+        return new History(times, openDesks);
+    }
+
+    public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
     {
         var waiting = WaitingToday(db, service.Id, nowUtc);
         var groups = await waiting.GroupBy(t => t.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -40,19 +63,8 @@ public sealed record ServiceQueue(
         var today = AlmatyClock.ServiceDay(nowUtc);
         var ratio = new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
 
-        var calls = await db.TicketCalls
-            .Where(c => c.ServiceId == service.Id && c.EndedAt != null
-                && (c.Outcome == CallOutcome.Completed || c.Outcome == CallOutcome.Transferred))
-            .OrderByDescending(c => c.EndedAt)
-            .Take(ServiceTimeSamples)
-            .Select(c => new { Start = c.ServingStartedAt ?? c.CalledAt, End = c.EndedAt!.Value })
-            .ToListAsync(ct);
-        var times = calls.Select(c => c.End - c.Start).Where(d => d > TimeSpan.Zero).ToList();
-
-        var openDesks = await db.DeskServices.Where(l => l.ServiceId == service.Id)
-            .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
-            .CountAsync(d => d.IsOpen && d.RetiredAt == null, ct);
-        return new ServiceQueue(service, counts, due, ratio, times, openDesks);
+        history ??= await LoadHistoryAsync(db, service.Id, ct);
+        return new ServiceQueue(service, counts, due, ratio, history.ServiceTimes, history.OpenDesks);
     }
 
     /// <summary>People ahead of the <paramref name="indexInTier"/>-th ticket of a tier, and its wait range.</summary>
@@ -89,9 +101,10 @@ public sealed record ServiceQueue(
     }
 
     /// <summary>Saves pending changes, then reads the queue afresh for the hall.</summary>
-    public static async Task<QueueChangedEvent> ChangedAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct)
+    public static async Task<QueueChangedEvent> ChangedAsync(
+        FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
     {
         await db.SaveChangesAsync(ct);
-        return (await LoadAsync(db, service, nowUtc, ct)).Changed();
+        return (await LoadAsync(db, service, nowUtc, ct, history)).Changed();
     }
 }
