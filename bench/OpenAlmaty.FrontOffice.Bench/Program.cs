@@ -48,8 +48,8 @@ try
     using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
     (await officer.PostAsJsonAsync("/api/auth/login", new LoginRequest("bench-officer", "Bench-officer-1"))).EnsureSuccessStatusCode();
 
-    // Warm-up: JIT and connection pools.
-    for (var i = 0; i < 200; i++)
+    // Warm-up: JIT (tiered compilation settles after a few thousand calls) and connection pools.
+    for (var i = 0; i < 2000; i++)
     {
         await IssueAsync(kiosk, spread[i % spread.Length]);
     }

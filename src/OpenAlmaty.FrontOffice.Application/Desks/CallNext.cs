@@ -61,12 +61,14 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
 
             var heads = new List<QueueEntry>();
             var ratios = new Dictionary<int, ServiceRatio>();
+            var queues = new Dictionary<int, ServiceQueue>();
             var counts = new TierCounts(0, 0, 0);
             foreach (var service in services)
             {
                 heads.AddRange(await HeadsAsync(service.Id, now, ct));
                 var queue = await ServiceQueue.LoadAsync(db, service, now, ct, histories[service.Id]);
                 ratios[service.Id] = queue.Ratio;
+                queues[service.Id] = queue;
                 var c = queue.Waiting;
                 counts = new TierCounts(counts.Priority + c.Priority, counts.Regular + c.Regular, counts.Reception + c.Reception);
             }
@@ -84,7 +86,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
 
             var ticket = await db.Tickets.SingleAsync(t => t.Id == decision.Entry.TicketId, ct);
             ticket.Call(desk.Id, now);
-            await CountCallAsync(ticket, now, ct);
+            await CountCallAsync(ticket, queues[ticket.ServiceId].Ratio, now, ct);
             db.TicketCalls.Add(new TicketCall
             {
                 TicketId = ticket.Id,
@@ -100,11 +102,10 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
                 Idempotency.Remember(db, actor, idempotencyKey, Operation, ticket.Id, now);
             }
 
-            await db.SaveChangesAsync(ct);
-            var calledService = services.Single(s => s.Id == ticket.ServiceId);
+            var after = queues[ticket.ServiceId].AfterCall(ticket.Tier, decision.Reason.Rule == CallRules.ReceptionSlot);
             Outbox.Add(db, nameof(IFrontOfficeClient.TicketCalled),
                 new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
-            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, calledService, now, ct, histories[calledService.Id]), now);
+            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), after.Changed(), now);
             return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
         }, ct);
 
@@ -129,7 +130,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
     }
 
     /// <summary>Moves the service's ratio counter on by the tier just called.</summary>
-    private async Task CountCallAsync(Ticket ticket, DateTime now, CancellationToken ct)
+    private async Task CountCallAsync(Ticket ticket, ServiceRatio ratio, DateTime now, CancellationToken ct)
     {
         var today = AlmatyClock.ServiceDay(now);
         var counter = await db.QueueCounters.SingleOrDefaultAsync(c => c.ServiceId == ticket.ServiceId, ct);
@@ -144,8 +145,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             counter.RegularsSincePriority = null;
         }
 
-        var ratio = await db.Services.Where(s => s.Id == ticket.ServiceId).Select(s => s.PriorityRatio).SingleAsync(ct);
-        counter.RegularsSincePriority = new ServiceRatio(ticket.ServiceId, ratio, counter.RegularsSincePriority)
+        counter.RegularsSincePriority = new ServiceRatio(ticket.ServiceId, ratio.PriorityRatio, counter.RegularsSincePriority)
             .After(ticket.Tier).RegularsSincePriority;
     }
 }

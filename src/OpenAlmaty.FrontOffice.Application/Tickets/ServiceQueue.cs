@@ -93,6 +93,19 @@ public sealed record ServiceQueue(
         },
     };
 
+    /// <summary>The queue after its <paramref name="tier"/> head was called.</summary>
+    public ServiceQueue AfterCall(TicketTier tier, bool wasDueReception) => this with
+    {
+        Waiting = tier switch
+        {
+            TicketTier.Priority => Waiting with { Priority = Waiting.Priority - 1 },
+            TicketTier.Regular => Waiting with { Regular = Waiting.Regular - 1 },
+            _ => Waiting with { Reception = Waiting.Reception - 1 },
+        },
+        DueReceptions = wasDueReception ? DueReceptions - 1 : DueReceptions,
+        Ratio = Ratio.After(tier),
+    };
+
     /// <summary>The hall's view: how many wait, and the range a regular newcomer is promised now.</summary>
     public QueueChangedEvent Changed()
     {

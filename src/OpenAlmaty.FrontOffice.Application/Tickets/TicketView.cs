@@ -11,8 +11,9 @@ public static class TicketView
 {
     public static async Task<TicketDto> ToDtoAsync(FrontOfficeDb db, Ticket ticket, DateTime nowUtc, CancellationToken ct)
     {
-        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == ticket.ServiceId, ct);
-        var (ahead, wait) = await StandingAsync(db, ticket, service, nowUtc, ct);
+        var (ahead, wait) = ticket.State == TicketState.Waiting
+            ? await StandingAsync(db, ticket, await db.Services.AsNoTracking().SingleAsync(s => s.Id == ticket.ServiceId, ct), nowUtc, ct)
+            : (0, new Domain.Queue.WaitRange(0, 0));
         var deskNumber = await DeskNumberAsync(db, ticket.DeskId, ct);
         return new TicketDto(ticket.Id, ticket.PublicId, ticket.DisplayNumber, ticket.ServiceId,
             Utc(ticket.IssuedAt), ahead, new WaitRangeDto(wait.FromMinutes, wait.ToMinutes), new PrintStatusDto("none"),
