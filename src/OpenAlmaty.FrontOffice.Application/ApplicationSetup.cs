@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenAlmaty.FrontOffice.Application.Desks;
 using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
@@ -14,6 +15,7 @@ public static class ApplicationSetup
     public static IServiceCollection AddFrontOfficeApplication(this IServiceCollection services)
     {
         services.AddSingleton<DeviceTokens>();
+        services.AddSingleton<PrinterConnections>();
         foreach (var useCase in new[]
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
@@ -23,6 +25,7 @@ public static class ApplicationSetup
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint),
         })
         {
             services.AddScoped(useCase);

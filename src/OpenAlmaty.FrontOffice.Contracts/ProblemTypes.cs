@@ -31,6 +31,8 @@ public static class ProblemTypes
     public const string UnknownAgency = Base + "unknown-agency";
     public const string AgencyHasWaitingTickets = Base + "agency-has-waiting-tickets";
     public const string UnknownDevice = Base + "unknown-device";
+    public const string NoPrinter = Base + "no-printer";
+    public const string InvalidPrinter = Base + "invalid-printer";
     public const string UserNameTaken = Base + "user-name-taken";
     public const string WeakPassword = Base + "weak-password";
     public const string LoginFailed = Base + "login-failed";

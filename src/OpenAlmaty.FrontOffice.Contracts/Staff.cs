@@ -18,9 +18,18 @@ public sealed record EnrolDeviceRequest(DeviceKindDto Kind, string Name);
 
 public sealed record EnrolledDeviceDto(Guid Id, string Token);
 
-public sealed record DeviceDto(Guid Id, DeviceKindDto Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt);
+public sealed record DeviceDto(Guid Id, DeviceKindDto Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt,
+    string? PrinterAddress = null, string? PrinterProfile = null, string? PrinterFault = null);
 
 /// <summary>Creates a desk officer who may act for the given desks (admin).</summary>
 public sealed record CreateOfficerRequest(string UserName, string Password, IReadOnlyList<int> DeskIds);
 
 public sealed record CreatedOfficerDto(string Id, string UserName);
+
+/// <summary>Assigns a network printer to a kiosk (admin); a null address removes it.</summary>
+/// <param name="Address"><c>host</c> or <c>host:port</c> (port 9100 by default).</param>
+/// <param name="Profile">Printer profile code: <c>epson-80</c>, <c>generic-80</c> or <c>generic-58</c>.</param>
+public sealed record PrinterSettingsRequest(string? Address, string? Profile);
+
+/// <summary>How a print job ended: <c>printed</c>, <c>none</c> (no printer) or the fault in kebab case (<c>paper-out</c>, <c>cover-open</c>, <c>offline</c>, <c>no-answer</c>, <c>unreachable</c>, <c>error</c>).</summary>
+public sealed record PrintResultDto(string Status, string? Mode, string? Detail);

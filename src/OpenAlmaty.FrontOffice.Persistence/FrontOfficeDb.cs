@@ -28,6 +28,7 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<RosterVersion> RosterVersions => Set<RosterVersion>();
+    public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

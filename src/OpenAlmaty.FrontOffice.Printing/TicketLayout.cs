@@ -50,9 +50,12 @@ public static class TicketLayout
             return (Text(ticket, lines, page.Page, page.Number), TicketPrintMode.Text);
         }
 
-        var image = Draw(ticket, profile.DotsPerLine);
-        return (new EscPosWriter().Initialize().Raster(image).Feed(3).Cut().ToArray(), TicketPrintMode.Raster);
+        return (Raster(ticket, profile), TicketPrintMode.Raster);
     }
+
+    /// <summary>The ticket drawn and sent as a picture, whatever code pages the printer has.</summary>
+    public static byte[] Raster(TicketContent ticket, PrinterProfile profile) =>
+        new EscPosWriter().Initialize().Raster(Draw(ticket, profile.DotsPerLine)).Feed(3).Cut().ToArray();
 
     private static byte[] Text(TicketContent ticket, IReadOnlyList<string> lines, PrinterCodePage page, byte number)
     {

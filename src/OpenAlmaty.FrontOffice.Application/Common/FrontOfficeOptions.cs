@@ -16,6 +16,10 @@ public sealed class FrontOfficeOptions
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 
+    /// <summary>Where visitors' phones reach the server (the QR on a ticket opens <c>{PublicBaseUrl}/t/{publicId}</c>).</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>How long an idempotency key is remembered.</summary>
     [Range(1, 720)]
     public int IdempotencyHours { get; set; } = 24;

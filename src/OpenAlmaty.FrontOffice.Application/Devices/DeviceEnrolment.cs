@@ -34,7 +34,7 @@ public sealed class ListDevices(FrontOfficeDb db)
         var devices = await db.Devices.AsNoTracking().OrderBy(d => d.CreatedAt).ToListAsync(ct);
         return devices.Select(d => new DeviceDto(d.Id, d.Kind == DeviceKind.Kiosk ? DeviceKindDto.Kiosk : DeviceKindDto.Display,
             d.Name, TicketView.Utc(d.CreatedAt), d.RevokedAt is { } r ? TicketView.Utc(r) : null,
-            d.LastSeenAt is { } s ? TicketView.Utc(s) : null)).ToList();
+            d.LastSeenAt is { } s ? TicketView.Utc(s) : null, d.PrinterAddress, d.PrinterProfile, d.PrinterFault)).ToList();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
@@ -18,7 +19,7 @@ public sealed record IssuedTicket(TicketDto Ticket, bool Created);
 /// Issues a ticket at a kiosk. The number, the ticket, its events and the idempotency record are
 /// committed together, durably, before the 201 goes out: a visitor who saw a number has a ticket.
 /// </summary>
-public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, IOptions<FrontOfficeOptions> options)
+public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, IOptions<FrontOfficeOptions> options, PrintTicket print)
 {
     public const string Operation = "issue-ticket";
 
@@ -50,7 +51,8 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             result = await Transactions.RunAsync(db, async ct =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct, history: history);
+                var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct,
+                    history: history, issuedBy: actor.DeviceId);
                 Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
                 return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
             }, ct);
@@ -68,12 +70,12 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             return raced;
         }
 
-        if (result.Created)
-        {
-            signal.Notify();
-        }
+        signal.Notify();
 
-        return result;
+        // Printed after the commit: whatever the printer does, the ticket stands and the kiosk
+        // shows it with its QR.
+        var printed = await print.HandleAsync(result.Ticket.Id, reprint: false, requestedBy: null, ct);
+        return result with { Ticket = result.Ticket with { Print = new PrintStatusDto(printed.Status) } };
     }
 
     /// <summary>The ticket an earlier request with the same key issued, as it stands now.</summary>
@@ -86,7 +88,9 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
         }
 
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct);
-        return new IssuedTicket(await TicketView.ToDtoAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct), Created: false);
+        var dto = await TicketView.ToDtoAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct);
+        var printed = await print.LastAsync(id, ct);
+        return new IssuedTicket(dto with { Print = new PrintStatusDto(printed.Status) }, Created: false);
     }
 
     /// <summary>
@@ -95,7 +99,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
     /// </summary>
     public static async Task<Ticket> IssueAsync(
         FrontOfficeDb db, Service service, VisitorLanguage language, Priority priority, DateTime now, bool training,
-        CancellationToken ct, DateTime? appointmentAt = null, ServiceQueue.History? history = null)
+        CancellationToken ct, DateTime? appointmentAt = null, ServiceQueue.History? history = null, Guid? issuedBy = null)
     {
         var day = AlmatyClock.ServiceDay(now);
         var last = await db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == service.Prefix)
@@ -107,7 +111,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
         var (ahead, wait) = queue.Newcomer(tier);
 
         var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,
-            language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt);
+            language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt, issuedBy);
         db.Tickets.Add(ticket);
         Outbox.Add(db, nameof(IFrontOfficeClient.TicketIssued),
             new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);

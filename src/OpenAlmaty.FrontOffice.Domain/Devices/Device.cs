@@ -23,6 +23,17 @@ public sealed class Device
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastSeenAt { get; set; }
 
+    /// <summary>The kiosk's network printer as <c>host:port</c>; null when it has none.</summary>
+    public string? PrinterAddress { get; set; }
+
+    /// <summary>Which printer profile (model) it is, e.g. <c>epson-80</c>.</summary>
+    public string? PrinterProfile { get; set; }
+
+    /// <summary>The printer's last fault (paper out, cover open …), null while it prints; shown to staff.</summary>
+    public string? PrinterFault { get; set; }
+
+    public DateTime? PrinterCheckedAt { get; set; }
+
     public static (Device Device, string Token) Enrol(DeviceKind kind, string name, DateTime nowUtc)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))

@@ -49,6 +49,10 @@ public sealed class Ticket
     public int PromisedWaitToMinutes { get; init; }
 
     public bool IsTraining { get; init; }
+
+    /// <summary>The kiosk that issued the ticket (its printer prints and reprints it).</summary>
+    public Guid? IssuedByDeviceId { get; init; }
+
     public int Version { get; private set; }
 
     public string DisplayNumber => TicketNumber.Format(Prefix, Number);
@@ -59,7 +63,7 @@ public sealed class Ticket
     public static Ticket Issue(
         Guid id, string publicId, int serviceId, string prefix, int number, DateOnly serviceDay,
         string language, Priority priority, DateTime nowUtc, int peopleAhead, WaitRange promised,
-        bool isTraining, DateTime? appointmentAtUtc = null) => new()
+        bool isTraining, DateTime? appointmentAtUtc = null, Guid? issuedByDeviceId = null) => new()
     {
         Id = id,
         PublicId = publicId,
@@ -79,6 +83,7 @@ public sealed class Ticket
         PromisedWaitFromMinutes = promised.FromMinutes,
         PromisedWaitToMinutes = promised.ToMinutes,
         IsTraining = isTraining,
+        IssuedByDeviceId = issuedByDeviceId,
     };
 
     public void Call(int deskId, DateTime nowUtc)

@@ -56,6 +56,23 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         device.Property(d => d.Name).HasMaxLength(100);
         device.Property(d => d.TokenHash).HasMaxLength(64);
         device.HasIndex(d => d.TokenHash).IsUnique();
+        device.Property(d => d.PrinterAddress).HasMaxLength(200);
+        device.Property(d => d.PrinterProfile).HasMaxLength(32);
+        device.Property(d => d.PrinterFault).HasMaxLength(32);
+    }
+}
+
+internal sealed class PrintJobConfiguration : IEntityTypeConfiguration<PrintJob>
+{
+    public void Configure(EntityTypeBuilder<PrintJob> job)
+    {
+        job.Property(j => j.Mode).HasMaxLength(16);
+        job.Property(j => j.Fault).HasMaxLength(32);
+        job.Property(j => j.Detail).HasMaxLength(300);
+        job.Property(j => j.RequestedBy).HasMaxLength(64);
+        job.HasIndex(j => j.TicketId);
+        job.HasOne<Ticket>().WithMany().HasForeignKey(j => j.TicketId).OnDelete(DeleteBehavior.Cascade);
+        job.HasOne<Device>().WithMany().HasForeignKey(j => j.DeviceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -12,6 +12,9 @@ public static class Policies
     public const string Officer = "officer";
     public const string Kiosk = "kiosk";
 
+    /// <summary>Any staff member: officer or admin.</summary>
+    public const string Staff = "staff";
+
     /// <summary>Hall clients: staff, kiosks and displays (snapshot, hub).</summary>
     public const string Hall = "hall";
 
@@ -19,6 +22,7 @@ public static class Policies
     {
         options.AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin));
         options.AddPolicy(Officer, p => p.RequireRole(StaffRoles.Officer));
+        options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Officer));
         options.AddPolicy(Kiosk, p => p.RequireClaim(DeviceAuthentication.KindClaim, "kiosk"));
         options.AddPolicy(Hall, p => p.RequireAuthenticatedUser());
     }

@@ -30,6 +30,8 @@ public static class ProblemCatalog
         [ProblemTypes.UnknownAgency] = ("Мұндай ведомство жоқ", "Такого ведомства нет", "There is no such agency"),
         [ProblemTypes.AgencyHasWaitingTickets] = ("Ведомствоға кезекте адамдар бар", "В очереди ведомства есть посетители", "Visitors still wait for this agency"),
         [ProblemTypes.UnknownDevice] = ("Мұндай құрылғы жоқ", "Такого устройства нет", "There is no such device"),
+        [ProblemTypes.NoPrinter] = ("Бұл киоскіде принтер жоқ", "У этого киоска нет принтера", "This kiosk has no printer"),
+        [ProblemTypes.InvalidPrinter] = ("Принтер параметрлері қате", "Неверные параметры принтера", "The printer settings are not valid"),
         [ProblemTypes.UserNameTaken] = ("Бұл логин бос емес", "Этот логин уже занят", "This user name is taken"),
         [ProblemTypes.WeakPassword] = ("Құпиясөз тым әлсіз", "Слишком слабый пароль", "The password is too weak"),
         [ProblemTypes.LoginFailed] = ("Логин немесе құпиясөз қате", "Неверный логин или пароль", "Wrong user name or password"),

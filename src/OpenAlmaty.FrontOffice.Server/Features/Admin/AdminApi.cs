@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
 using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Printing;
 using OpenAlmaty.FrontOffice.Server.Auth;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Admin;
@@ -23,6 +25,20 @@ public static class AdminApi
         {
             await revoke.HandleAsync(id, ct);
             return TypedResults.NoContent();
+        });
+
+        admin.MapPut("/devices/{id:guid}/printer", async (Guid id, PrinterSettingsRequest request, ConfigurePrinter configure, CancellationToken ct) =>
+        {
+            await configure.HandleAsync(id, request, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/devices/{id:guid}/printer/test", async (Guid id, bool? raster, TestPrint test, CancellationToken ct) =>
+            TypedResults.Ok(await test.HandleAsync(id, raster ?? false, ct)));
+        admin.MapGet("/printing/preview.png", (string? profile) =>
+        {
+            var chosen = PrinterProfile.Find(profile ?? PrinterProfile.Generic80.Code) ?? PrinterProfile.Generic80;
+            var png = TicketLayout.Png(TicketLayout.Draw(TestPrint.Sample("http://frontoffice.local/t/test"), chosen.DotsPerLine));
+            return TypedResults.File(png, "image/png");
         });
 
         admin.MapPost("/officers", async (CreateOfficerRequest request, CreateOfficer create, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server.Auth;
@@ -24,6 +25,10 @@ public static class TicketsApi
         MapAction<Complete>(officer, "complete", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
         officer.MapPost("/transfer", (Guid id, TransferTicketRequest body, [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key,
             ClaimsPrincipal user, Transfer action, CancellationToken ct) => Ok(action.HandleAsync(Policies.ActorOf(user), id, key, body, ct)));
+
+        app.MapPost("/api/tickets/{id:guid}/reprint", async (Guid id, ClaimsPrincipal user, PrintTicket print, CancellationToken ct) =>
+                TypedResults.Ok(await print.HandleAsync(id, reprint: true, requestedBy: user.Identity?.Name, ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("Tickets");
 
         app.MapGet("/api/public/tickets/{publicId}", Public).AllowAnonymous().WithTags("Public");
     }

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Domain.Devices;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Printing;
+using OpenAlmaty.FrontOffice.Printing.EscPos;
+
+namespace OpenAlmaty.FrontOffice.Application.Printing;
+
+/// <summary>
+/// Prints a ticket on the printer of the kiosk that issued it, after the ticket is committed:
+/// the ticket is valid whatever the printer does. The outcome is stored; a fault is shown to
+/// staff (and announced on the hub) and nothing is printed again unless someone asks.
+/// </summary>
+public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, TimeProvider clock, IOutboxSignal signal,
+    IOptions<FrontOfficeOptions> options)
+{
+    public const string NoPrinter = "none";
+    public const string Printed = "printed";
+
+    public async Task<PrintResultDto> HandleAsync(Guid ticketId, bool reprint, string? requestedBy, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+        var device = ticket.IssuedByDeviceId is { } id ? await db.Devices.SingleOrDefaultAsync(d => d.Id == id, ct) : null;
+        if (device?.PrinterAddress is null || PrinterProfile.Find(device.PrinterProfile ?? "") is not { } profile)
+        {
+            if (reprint)
+            {
+                throw ProblemException.Conflict(ProblemTypes.NoPrinter, "The kiosk that issued this ticket has no printer.");
+            }
+
+            return new PrintResultDto(NoPrinter, null, null);
+        }
+
+        var content = await ContentAsync(ticket, ct);
+        var (job, mode) = TicketLayout.Render(content, profile);
+        var outcome = await printers.For(device.PrinterAddress).PrintAsync(job, ct);
+        return await RecordAsync(device, ticket.Id, mode, outcome, reprint, requestedBy, ct);
+    }
+
+    /// <summary>The last outcome of a ticket's printing, for an idempotent replay of the issue.</summary>
+    public async Task<PrintResultDto> LastAsync(Guid ticketId, CancellationToken ct)
+    {
+        var job = await db.PrintJobs.AsNoTracking().Where(j => j.TicketId == ticketId).OrderByDescending(j => j.Id).FirstOrDefaultAsync(ct);
+        return job is null ? new PrintResultDto(NoPrinter, null, null) : new PrintResultDto(job.Fault ?? Printed, job.Mode, job.Detail);
+    }
+
+    internal async Task<PrintResultDto> RecordAsync(Device device, Guid? ticketId, TicketPrintMode mode, PrintOutcome outcome,
+        bool reprint, string? requestedBy, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fault = outcome.Printed ? null : Kebab(outcome.Fault);
+        if (ticketId is { } tid)
+        {
+            db.PrintJobs.Add(new PrintJob
+            {
+                TicketId = tid,
+                DeviceId = device.Id,
+                Mode = mode.ToString(),
+                Printed = outcome.Printed,
+                Fault = fault,
+                Detail = outcome.Detail,
+                IsReprint = reprint,
+                RequestedBy = requestedBy,
+                CreatedAt = now,
+            });
+        }
+
+        var changed = device.PrinterFault != fault;
+        device.PrinterFault = fault;
+        device.PrinterCheckedAt = now;
+        if (changed)
+        {
+            Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged),
+                new DeviceStatusChangedEvent(0, device.Id, fault is null ? "printer-ready" : "printer-" + fault), now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (changed)
+        {
+            signal.Notify();
+        }
+
+        return new PrintResultDto(fault ?? Printed, mode.ToString().ToLowerInvariant(), outcome.Detail);
+    }
+
+    private async Task<TicketContent> ContentAsync(Ticket ticket, CancellationToken ct)
+    {
+        var agency = await db.Services.AsNoTracking().Where(s => s.Id == ticket.ServiceId)
+            .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu }).SingleAsync(ct);
+        return new TicketContent(ticket.DisplayNumber, agency.NameKk, agency.NameRu, AlmatyClock.ToLocal(ticket.IssuedAt),
+            ticket.PeopleAheadAtIssue, ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes,
+            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining);
+    }
+
+    public static string Kebab(PrinterFault fault) => fault switch
+    {
+        PrinterFault.PaperOut => "paper-out",
+        PrinterFault.CoverOpen => "cover-open",
+        PrinterFault.NoAnswer => "no-answer",
+        _ => fault.ToString().ToLowerInvariant(),
+    };
+}

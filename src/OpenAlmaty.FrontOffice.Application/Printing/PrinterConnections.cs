@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using OpenAlmaty.FrontOffice.Printing;
+using OpenAlmaty.FrontOffice.Printing.Transports;
+
+namespace OpenAlmaty.FrontOffice.Application.Printing;
+
+/// <summary>
+/// One kept connection per printer address, shared by every request, so that two kiosks' jobs
+/// on one printer never interleave and a print does not pay for a new TCP connection.
+/// </summary>
+public sealed class PrinterConnections : IAsyncDisposable
+{
+    public const int DefaultPort = 9100;
+    private readonly ConcurrentDictionary<string, TcpPrinterTransport> _transports = new(StringComparer.OrdinalIgnoreCase);
+
+    public TicketPrinter For(string address)
+    {
+        var (host, port) = Parse(address) ?? throw new ArgumentException($"Not a printer address: {address}", nameof(address));
+        return new TicketPrinter(_transports.GetOrAdd($"{host}:{port}", _ => new TcpPrinterTransport(host, port)));
+    }
+
+    /// <summary><c>host</c> or <c>host:port</c>; null when it is neither.</summary>
+    public static (string Host, int Port)? Parse(string? address)
+    {
+        var text = address?.Trim() ?? "";
+        if (text.Length is 0 or > 200 || text.Contains(' ', StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var colon = text.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return (text, DefaultPort);
+        }
+
+        return int.TryParse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 && colon > 0
+            ? (text[..colon], port)
+            : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var transport in _transports.Values)
+        {
+            await transport.DisposeAsync();
+        }
+    }
+}
