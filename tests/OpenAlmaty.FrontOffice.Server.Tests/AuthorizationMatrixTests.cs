@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/admin/devices/{id:guid}/printer/test"] = [Who.Admin],
         ["GET /api/admin/printing/preview.png"] = [Who.Admin],
         ["POST /api/tickets/{id:guid}/reprint"] = Staff,
+        ["GET /api/tickets/{id:guid}/ticket.pdf"] = Staff,
         ["POST /api/admin/desks"] = [Who.Admin],
         ["PUT /api/admin/desks/{id:int}"] = [Who.Admin],
         ["DELETE /api/admin/desks/{id:int}"] = [Who.Admin],

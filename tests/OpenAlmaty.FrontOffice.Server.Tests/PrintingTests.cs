@@ -93,6 +93,20 @@ public sealed class PrintingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_can_download_the_ticket_as_a_pdf()
+    {
+        using var kiosk = _app.Client(_hall.Kiosk);
+        var ticket = await kiosk.IssuedAsync(_hall.Service("water").Id);
+        using var admin = _app.Client(_hall.Admin);
+        var response = await admin.GetAsync(new Uri($"/api/tickets/{ticket.Id}/ticket.pdf?paper=roll80", UriKind.Relative));
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var words = pdf.GetPage(1).GetWords().Select(w => w.Text).ToList();
+        Assert.Contains(ticket.Number, words);
+        Assert.Contains("«Алматы", words);
+    }
+
+    [Fact]
     public async Task Bad_printer_settings_are_refused()
     {
         using var admin = _app.Client(_hall.Admin);

@@ -90,6 +90,14 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
         return new PrintResultDto(fault ?? Printed, mode.ToString().ToLowerInvariant(), outcome.Detail);
     }
 
+    /// <summary>The ticket as a PDF (A6 or an 80 mm roll), e.g. to print on an office printer when the kiosk's is out of paper.</summary>
+    public async Task<byte[]> PdfAsync(Guid ticketId, TicketPaper paper, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+        return TicketPdf.Render(await ContentAsync(ticket, ct), paper);
+    }
+
     private async Task<TicketContent> ContentAsync(Ticket ticket, CancellationToken ct)
     {
         var agency = await db.Services.AsNoTracking().Where(s => s.Id == ticket.ServiceId)

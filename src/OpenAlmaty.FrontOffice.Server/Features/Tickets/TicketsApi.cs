@@ -5,6 +5,7 @@ using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Printing;
 using OpenAlmaty.FrontOffice.Server.Auth;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Tickets;
@@ -28,6 +29,10 @@ public static class TicketsApi
 
         app.MapPost("/api/tickets/{id:guid}/reprint", async (Guid id, ClaimsPrincipal user, PrintTicket print, CancellationToken ct) =>
                 TypedResults.Ok(await print.HandleAsync(id, reprint: true, requestedBy: user.Identity?.Name, ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("Tickets");
+
+        app.MapGet("/api/tickets/{id:guid}/ticket.pdf", async (Guid id, string? paper, PrintTicket print, CancellationToken ct) =>
+                TypedResults.File(await print.PdfAsync(id, paper == "roll80" ? TicketPaper.Roll80 : TicketPaper.A6, ct), "application/pdf"))
             .RequireAuthorization(Policies.Staff).WithTags("Tickets");
 
         app.MapGet("/api/public/tickets/{publicId}", Public).AllowAnonymous().WithTags("Public");
