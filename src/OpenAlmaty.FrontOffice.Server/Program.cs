@@ -1,5 +1,7 @@
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server;
+using OpenAlmaty.FrontOffice.Server.Components;
+using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Features.Desks;
@@ -14,6 +16,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+// Serves the kiosk's files (fonts, styles, blazor.web.js) from the build output as well as from a publish.
+builder.WebHost.UseStaticWebAssets();
 builder.AddFrontOffice();
 
 var app = builder.Build();
@@ -23,6 +27,7 @@ app.UseFrontOfficeErrors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks(FrontOfficeRoutes.Health);
 app.MapOpenApi(FrontOfficeRoutes.OpenApi);
@@ -33,5 +38,9 @@ app.MapTicketsApi();
 app.MapDesksApi();
 app.MapAdminApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
+app.MapKioskEnrolment();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies(typeof(OpenAlmaty.FrontOffice.Kiosk.IKioskBackend).Assembly);
 
 app.Run();

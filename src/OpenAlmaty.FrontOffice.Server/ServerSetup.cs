@@ -11,7 +11,9 @@ using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
 using OpenAlmaty.FrontOffice.Server.Realtime;
@@ -51,6 +53,9 @@ public static class ServerSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         });
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IKioskBackend, KioskBackend>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -107,15 +112,11 @@ public static class ServerSetup
         });
     }
 
+    /// <summary>No redirects to a login page: the API and the device pages answer 401/403 (as problem+json).</summary>
     private static Task Refuse(HttpContext http, int status, string redirectUri)
     {
-        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments(FrontOfficeRoutes.Hub))
-        {
-            http.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        http.Response.Redirect(redirectUri);
+        _ = redirectUri;
+        http.Response.StatusCode = status;
         return Task.CompletedTask;
     }
 

@@ -24,7 +24,7 @@ public sealed record Caller(string Name, string? Cookie = null, string? Token = 
 /// </summary>
 public sealed class FrontOfficeApp : WebApplicationFactory<Program>
 {
-    public const string AdminPassword = "Admin-pass-2026";
+    public const string AdminPassword = ServerProcess.AdminPassword;
 
     /// <summary>Monday 30 November 2026, 10:00 in Almaty (UTC+5).</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 30, 5, 0, 0, TimeSpan.Zero);

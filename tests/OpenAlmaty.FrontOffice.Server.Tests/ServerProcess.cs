@@ -18,22 +18,40 @@ public sealed class ServerProcess : IAsyncDisposable
         Address = address;
     }
 
+    public const string AdminPassword = "Admin-pass-2026";
+
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null)
+    /// <summary>The server's own build output (beside its static web assets manifest), found from the test's.</summary>
+    public static string BuiltServer()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var (framework, configuration) = (dir.Name, dir.Parent!.Name);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenAlmaty.FrontOffice.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("The repository root was not found."),
+            "src", "OpenAlmaty.FrontOffice.Server", "bin", configuration, framework, "OpenAlmaty.FrontOffice.Server.dll");
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, string? serverDll = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var dll = serverDll ?? Path.Combine(AppContext.BaseDirectory, "OpenAlmaty.FrontOffice.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "OpenAlmaty.FrontOffice.Server.dll"), "--urls", address.ToString() },
-            WorkingDirectory = AppContext.BaseDirectory,
+            ArgumentList = { dll, "--urls", address.ToString() },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.Environment["FrontOffice__DataDirectory"] = dataDirectory;
         start.Environment["FrontOffice__TrainingMode"] = "true";
-        start.Environment["FrontOffice__Bootstrap__AdminPassword"] = FrontOfficeApp.AdminPassword;
+        start.Environment["FrontOffice__Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["FrontOffice__PublicBaseUrl"] = address.ToString();
         start.Environment["FrontOffice__LoginAttemptsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");

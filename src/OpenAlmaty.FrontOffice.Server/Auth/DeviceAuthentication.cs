@@ -18,6 +18,9 @@ public sealed class DeviceAuthentication(
     public const string SchemeName = "Device";
     public const string KindClaim = "device_kind";
 
+    /// <summary>The cookie an enrolled kiosk or display browser keeps its token in.</summary>
+    public const string CookieName = "oa.device";
+
     public static string? TokenOf(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
@@ -26,9 +29,12 @@ public sealed class DeviceAuthentication(
             return header["Bearer ".Length..].Trim();
         }
 
-        return request.Path.StartsWithSegments(FrontOfficeRoutes.Hub) && request.Query["access_token"] is { Count: 1 } q
-            ? q.ToString()
-            : null;
+        if (request.Path.StartsWithSegments(FrontOfficeRoutes.Hub) && request.Query["access_token"] is { Count: 1 } q)
+        {
+            return q.ToString();
+        }
+
+        return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
     }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Roster;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain;
+using OpenAlmaty.FrontOffice.Kiosk;
+using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Problems;
+
+namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
+
+/// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
+public sealed class KioskBackend(
+    GetRoster roster, IssueTicket issue, AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
+{
+    public Task<RosterDto> RosterAsync(CancellationToken ct) => roster.HandleAsync(includeRetired: false, ct);
+
+    public async Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        try
+        {
+            var issued = await issue.HandleAsync(Policies.ActorOf(user), idempotencyKey, new IssueTicketRequest(serviceId, language, priority), ct);
+            var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{issued.Ticket.PublicId}";
+            return new KioskIssueResult(issued.Ticket, QrSvg(url), null, null);
+        }
+        catch (ProblemException p)
+        {
+            return new KioskIssueResult(null, null, p.Type, p.Detail);
+        }
+        catch (DomainRuleException d)
+        {
+            return new KioskIssueResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
+        }
+    }
+
+    /// <summary>An SVG the browser draws itself: no image request, no outside service.</summary>
+    public static string QrSvg(string url)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return new QRCoder.SvgQRCode(data).GetGraphic(10);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Tests;
+
+namespace OpenAlmaty.FrontOffice.Browser.Tests;
+
+/// <summary>A visitor takes a ticket by touch on the kiosk page, in Debian's Chromium, against the real server.</summary>
+public sealed class KioskBrowserTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-browser-" + Guid.NewGuid().ToString("N"));
+    private ServerProcess _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _kioskToken = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(_data, serverDll: ServerProcess.BuiltServer());
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
+        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        var device = await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Hall kiosk 1")))
+            .Content.ReadFromJsonAsync<EnrolledDeviceDto>();
+        _kioskToken = device!.Token;
+
+        _playwright = await Playwright.CreateAsync();
+        // A browser that cannot start fails the test: it is never skipped.
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task<IPage> KioskAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.Address, $"/kiosk/enrol?token={_kioskToken}").ToString());
+        await page.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
+        return page;
+    }
+
+    [Theory]
+    [InlineData("kk", "Мемлекеттік органдар", "Сіздің нөміріңіз")]
+    [InlineData("ru", "Государственные органы", "Ваш номер")]
+    public async Task A_visitor_takes_a_ticket_by_touch_and_sees_number_and_qr(string language, string agenciesLabel, string numberLabel)
+    {
+        var page = await KioskAsync();
+        var shots = Screens();
+        await page.TapAsync($"[data-test=lang-{language}]");
+        await page.WaitForSelectorAsync($"[data-test=kind-agency]:has-text('{agenciesLabel}')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-start-{language}.png") });
+
+        await page.TapAsync("[data-test=kind-agency]");
+        await page.WaitForSelectorAsync("[data-test=service-energy]");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-services-{language}.png") });
+
+        await page.TapAsync("[data-test=service-energy]");
+        await page.WaitForSelectorAsync("[data-test=priority-none]");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-priority-{language}.png") });
+
+        await page.TapAsync("[data-test=priority-none]");
+        var number = await page.WaitForSelectorAsync("[data-test=number]");
+        var text = await number!.TextContentAsync();
+        Assert.Matches("^[A-Z]{1,3}-\\d{3}$", text);
+        Assert.Contains(numberLabel, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.NotNull(await page.QuerySelectorAsync("[data-test=qr] svg"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-result-{language}.png") });
+
+        // The ticket is real: the hall's snapshot counts it in the energy queue.
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
+        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        var roster = await admin.GetFromJsonAsync<RosterDto>("/api/roster");
+        var energy = roster!.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
+        var snapshot = await admin.GetFromJsonAsync<SnapshotDto>("/api/snapshot");
+        Assert.Equal(1, snapshot!.Queues.Single(q => q.ServiceId == energy.Id).Waiting);
+        Assert.StartsWith(energy.TicketPrefix + "-", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>
+    private static string Screens()
+    {
+        var dir = Environment.GetEnvironmentVariable("SCREENS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screens");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
