@@ -1,0 +1,173 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Kiosk;
+using OpenAlmaty.FrontOffice.Kiosk.Components;
+
+namespace OpenAlmaty.FrontOffice.Components.Tests.Kiosk;
+
+public class KioskScreenTests : BunitContext
+{
+    private readonly FakeKioskBackend _backend = new();
+    private readonly FakeTimeProvider _clock = new();
+
+    public KioskScreenTests()
+    {
+        Services.AddSingleton<IKioskBackend>(_backend);
+        Services.AddSingleton<TimeProvider>(_clock);
+    }
+
+    private IRenderedComponent<KioskScreen> Kiosk(TimeSpan? idle = null) =>
+        Render<KioskScreen>(p => p.Add(k => k.IdleTimeout, idle ?? TimeSpan.FromMinutes(5)));
+
+    [Fact]
+    public void Starts_in_kazakh_with_kazakh_first_among_the_languages()
+    {
+        var cut = Kiosk();
+        Assert.Equal("kk", cut.Find("[data-test=kiosk]").GetAttribute("lang"));
+        Assert.Equal(["Қазақша", "Русский", "English"], cut.FindAll(".lang").Select(b => b.TextContent));
+        Assert.Equal("Мемлекеттік органдар", cut.Find("[data-test=kind-agency]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("ru", "Государственные органы", "Акиматы районов")]
+    [InlineData("en", "State bodies", "District akimats")]
+    public void The_language_switch_changes_every_word(string language, string agencies, string districts)
+    {
+        var cut = Kiosk();
+        cut.Find($"[data-test=lang-{language}]").Click();
+        Assert.Equal(language, cut.Find("[data-test=kiosk]").GetAttribute("lang"));
+        Assert.Equal(agencies, cut.Find("[data-test=kind-agency]").TextContent);
+        Assert.Equal(districts, cut.Find("[data-test=kind-district]").TextContent);
+        Assert.Equal("true", cut.Find($"[data-test=lang-{language}]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void Every_text_exists_in_three_languages()
+    {
+        foreach (var key in KioskTexts.Keys)
+        {
+            foreach (var language in Enum.GetValues<VisitorLanguage>())
+            {
+                Assert.NotNull(KioskTexts.Get(key, language));
+            }
+        }
+    }
+
+    [Fact]
+    public void Agencies_screen_lists_by_kind_and_shows_hours_for_a_closed_service()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.NotEmpty(cut.FindAll("[data-test=service-energy]"));
+        Assert.Empty(cut.FindAll("[data-test=service-water]"));
+        Assert.Contains("Mon-Fri 09:00-18:00", cut.Find("[data-test=closed-water]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-test=service-district-medeu]"));
+    }
+
+    [Fact]
+    public void A_topic_finds_agencies_of_every_kind()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=topic-housing]").Click();
+        Assert.NotEmpty(cut.FindAll("[data-test=service-district-medeu]"));
+        Assert.Empty(cut.FindAll("[data-test=service-energy]"));
+    }
+
+    [Fact]
+    public void Taking_a_ticket_shows_number_agency_people_ahead_wait_and_qr()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=lang-ru]").Click();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        Assert.Contains("Сотрудник проверит", cut.Markup, StringComparison.Ordinal);
+        cut.Find("[data-test=priority-elderly]").Click();
+
+        cut.WaitForElement("[data-test=number]");
+        Assert.Equal("P-001", cut.Find("[data-test=number]").TextContent);
+        Assert.Contains("Управление энергетики и водоснабжения", cut.Find("[data-test=agency]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Перед вами: 4 чел.", cut.Find("[data-test=ahead]").TextContent);
+        Assert.Equal("Ожидание: 20–45 мин", cut.Find("[data-test=wait]").TextContent);
+        Assert.NotNull(cut.Find("[data-test=qr] svg[data-qr=yes]"));
+        Assert.Empty(cut.FindAll("[data-test=no-print]"));
+        Assert.Equal((FakeKioskBackend.Energy.Id, VisitorLanguage.Ru, TicketPriority.Elderly), (_backend.Issued[0].ServiceId, _backend.Issued[0].Language, _backend.Issued[0].Priority));
+    }
+
+    [Fact]
+    public void A_second_tap_while_issuing_makes_no_second_ticket()
+    {
+        _backend.Hold = new TaskCompletionSource();
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        Assert.True(cut.Find("[data-test=priority-none]").HasAttribute("disabled"));
+        _backend.Hold.SetResult();
+        cut.WaitForElement("[data-test=number]");
+        Assert.Single(_backend.Issued);
+    }
+
+    [Fact]
+    public void A_refused_ticket_shows_a_message_and_asked_only_once()
+    {
+        _backend.RefuseWith = "urn:openalmaty:frontoffice:server-error";
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        cut.WaitForElement("[data-test=message]");
+        Assert.Single(_backend.Issued);
+    }
+
+    [Fact]
+    public void A_paper_fault_tells_the_visitor_to_photograph_or_scan_in_both_languages()
+    {
+        _backend.PrintStatus = "paper-out";
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        var warning = cut.WaitForElement("[data-test=no-print]").TextContent;
+        Assert.Contains("суретке түсіріңіз", warning, StringComparison.Ordinal);
+        Assert.Contains("Сфотографируйте", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_service_closed_between_screen_and_tap_says_so_with_the_hours()
+    {
+        _backend.RefuseWith = ProblemTypes.ServiceClosed;
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        var message = cut.WaitForElement("[data-test=message]").TextContent;
+        Assert.Contains("жаңа ғана жабылды", message, StringComparison.Ordinal);
+        Assert.Contains("09:00-18:00", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_booking_button_explains_that_check_in_is_coming()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=booking]").Click();
+        Assert.Contains("Жеке қабылдауға", cut.Find("[data-test=message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_the_idle_time_the_kiosk_returns_to_the_start_in_kazakh()
+    {
+        var cut = Kiosk(idle: TimeSpan.FromSeconds(45));
+        cut.Find("[data-test=lang-ru]").Click();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        cut.WaitForElement("[data-test=number]");
+        _clock.Advance(TimeSpan.FromSeconds(44));
+        Assert.Equal("Result", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal("Start", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
+        Assert.Equal("kk", cut.Find("[data-test=kiosk]").GetAttribute("lang"));
+    }
+}
