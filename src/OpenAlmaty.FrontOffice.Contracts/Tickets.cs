@@ -60,7 +60,10 @@ public sealed record PublicTicketDto(
     int PeopleAhead,
     WaitRangeDto EstimatedWait,
     string? DeskNumber,
-    DateTimeOffset? CalledAt);
+    DateTimeOffset? CalledAt,
+    string AgencyNameKk = "",
+    string AgencyNameRu = "",
+    string AgencyNameEn = "");
 
 /// <summary>Optional body of an officer action on a ticket.</summary>
 /// <param name="Version">The ticket version the officer saw; a stale one is refused with 409.</param>

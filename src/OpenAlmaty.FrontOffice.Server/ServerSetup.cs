@@ -56,6 +56,7 @@ public static class ServerSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IKioskBackend, KioskBackend>();
+        services.AddScoped<ITicketStatus, TicketStatusSource>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddProblemDetails();

@@ -93,6 +93,14 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         var snapshot = await admin.GetFromJsonAsync<SnapshotDto>("/api/snapshot");
         Assert.Equal(1, snapshot!.Queues.Single(q => q.ServiceId == energy.Id).Waiting);
         Assert.StartsWith(energy.TicketPrefix + "-", text, StringComparison.Ordinal);
+
+        // The visitor's phone opens what the QR points to and sees the same number, live.
+        var publicId = await page.GetAttributeAsync("[data-test=qr]", "data-public-id");
+        var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
+        await phone.GotoAsync(new Uri(_server.Address, $"/t/{publicId}").ToString());
+        Assert.Equal(text, await (await phone.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync());
+        Assert.Contains("1", await (await phone.WaitForSelectorAsync("[data-test=position]"))!.TextContentAsync(), StringComparison.Ordinal);
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, $"status-phone-{language}.png") });
     }
 
     /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>

@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/tickets/{id:guid}/reprint"] = Staff,
         ["GET /api/tickets/{id:guid}/ticket.pdf"] = Staff,
         ["GET /kiosk/enrol"] = Everyone,
+        ["GET /t/{PublicId}"] = Everyone,
+        ["POST /t/{PublicId}"] = Everyone,
         ["GET /kiosk"] = [Who.Kiosk],
         ["POST /kiosk"] = [Who.Kiosk],
         ["POST /api/admin/desks"] = [Who.Admin],
@@ -196,7 +198,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var path = pattern
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
-            .Replace("{publicId}", "no-such-ticket", StringComparison.Ordinal)
+            .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int}", "99999", StringComparison.Ordinal);

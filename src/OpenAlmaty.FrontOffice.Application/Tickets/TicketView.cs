@@ -29,7 +29,7 @@ public static class TicketView
 
     public static async Task<PublicTicketDto> ToPublicAsync(FrontOfficeDb db, Ticket ticket, DateTime nowUtc, CancellationToken ct)
     {
-        var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == ticket.ServiceId, ct);
+        var service = await db.Services.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == ticket.ServiceId, ct);
         var (ahead, wait) = await StandingAsync(db, ticket, service, nowUtc, ct);
         var waiting = ticket.State == TicketState.Waiting;
         var called = ticket.State is TicketState.Called or TicketState.Serving;
@@ -37,7 +37,8 @@ public static class TicketView
             service.NameKk, service.NameRu, service.NameEn, waiting ? ahead + 1 : null, ahead,
             new WaitRangeDto(wait.FromMinutes, wait.ToMinutes),
             called ? await DeskNumberAsync(db, ticket.DeskId, ct) : null,
-            called && ticket.CalledAt is { } at ? Utc(at) : null);
+            called && ticket.CalledAt is { } at ? Utc(at) : null,
+            service.Agency!.NameKk, service.Agency.NameRu, service.Agency.NameEn);
     }
 
     /// <summary>

@@ -1,0 +1,9 @@
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Kiosk;
+
+/// <summary>The public status of a ticket by its unguessable id; null when there is no such ticket.</summary>
+public interface ITicketStatus
+{
+    Task<PublicTicketDto?> GetAsync(string publicId, CancellationToken ct);
+}

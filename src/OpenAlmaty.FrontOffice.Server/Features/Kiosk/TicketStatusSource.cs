@@ -1,0 +1,22 @@
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Kiosk;
+
+namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
+
+/// <summary>The public status page's source: the same use case as <c>GET /api/public/tickets/{publicId}</c>.</summary>
+public sealed class TicketStatusSource(GetPublicTicket query) : ITicketStatus
+{
+    public async Task<PublicTicketDto?> GetAsync(string publicId, CancellationToken ct)
+    {
+        try
+        {
+            return await query.HandleAsync(publicId, ct);
+        }
+        catch (ProblemException p) when (p.Type == ProblemTypes.UnknownTicket)
+        {
+            return null;
+        }
+    }
+}
