@@ -103,6 +103,33 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, $"status-phone-{language}.png") });
     }
 
+    [Fact]
+    public async Task The_kiosk_says_when_the_server_is_gone_and_recovers_by_itself()
+    {
+        var page = await KioskAsync();
+        Assert.False(await page.IsVisibleAsync("[data-test=offline]"));
+
+        _server.Kill();
+        await page.WaitForSelectorAsync("[data-test=offline]", new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        Assert.Contains("Нет связи с сервером", await page.InnerTextAsync("[data-test=offline]"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screens(), "kiosk-offline.png") });
+
+        // The server comes back on the same address with the same data; nobody touches the kiosk.
+        // The restarted server has forgotten the old circuit, so the page reloads itself.
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Load += (_, _) => reloaded.TrySetResult();
+        await _server.DisposeAsync();
+        _server = await ServerProcess.StartAsync(_data, _server.Address.Port, ServerProcess.BuiltServer());
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        await page.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]", new() { Timeout = 60_000 });
+        await page.WaitForSelectorAsync("[data-test=offline]", new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
+
+        await page.TapAsync("[data-test=kind-agency]");
+        await page.TapAsync("[data-test=service-energy]");
+        await page.TapAsync("[data-test=priority-none]");
+        Assert.Matches("^[A-Z]{1,3}-\\d{3}$", await (await page.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync());
+    }
+
     /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>
     private static string Screens()
     {
