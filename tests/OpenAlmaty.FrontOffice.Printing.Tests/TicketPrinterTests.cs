@@ -109,3 +109,34 @@ public class TicketPrinterTests
         }
     }
 }
+
+public class DeviceFileTransportTests
+{
+    [Fact]
+    public async Task A_ticket_written_to_a_device_file_arrives_whole()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "oa-lp-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(path, []);
+        try
+        {
+            await using var transport = new DeviceFileTransport(path);
+            var job = new EscPosWriter().Initialize().CodePage(PrinterCodePage.Kz1048, 53).Line("Қабылдау").Cut().ToArray();
+            var outcome = await new TicketPrinter(transport).PrintAsync(job, CancellationToken.None);
+            Assert.True(outcome.Printed);
+            Assert.Equal(job, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_device_is_unreachable_and_gets_nothing()
+    {
+        await using var transport = new DeviceFileTransport("/dev/usb/no-such-lp9");
+        var outcome = await new TicketPrinter(transport).PrintAsync([0x1B, 0x40], CancellationToken.None);
+        Assert.Equal(PrinterFault.Unreachable, outcome.Fault);
+        Assert.False(File.Exists("/dev/usb/no-such-lp9"));
+    }
+}

@@ -11,18 +11,32 @@ namespace OpenAlmaty.FrontOffice.Application.Printing;
 public sealed class PrinterConnections : IAsyncDisposable
 {
     public const int DefaultPort = 9100;
-    private readonly ConcurrentDictionary<string, TcpPrinterTransport> _transports = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IPrinterTransport> _transports = new(StringComparer.Ordinal);
 
     public TicketPrinter For(string address)
     {
+        if (IsDeviceFile(address))
+        {
+            return new TicketPrinter(_transports.GetOrAdd(address, a => new DeviceFileTransport(a)));
+        }
+
         var (host, port) = Parse(address) ?? throw new ArgumentException($"Not a printer address: {address}", nameof(address));
-        return new TicketPrinter(_transports.GetOrAdd($"{host}:{port}", _ => new TcpPrinterTransport(host, port)));
+        return new TicketPrinter(_transports.GetOrAdd($"{host}:{port}".ToLowerInvariant(), _ => new TcpPrinterTransport(host, port)));
     }
 
-    /// <summary><c>host</c> or <c>host:port</c>; null when it is neither.</summary>
+    /// <summary>A printer attached to the server itself: <c>/dev/usb/lp0</c>, <c>/dev/ttyUSB0</c> (an absolute path).</summary>
+    public static bool IsDeviceFile(string? address) =>
+        address is { Length: > 1 and <= 200 } && address[0] == '/' && !address.Contains("..", StringComparison.Ordinal);
+
+    /// <summary><c>host</c> or <c>host:port</c> (or an absolute device path); null when it is none of them.</summary>
     public static (string Host, int Port)? Parse(string? address)
     {
         var text = address?.Trim() ?? "";
+        if (IsDeviceFile(text))
+        {
+            return (text, 0);
+        }
+
         if (text.Length is 0 or > 200 || text.Contains(' ', StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
         {
             return null;
