@@ -27,6 +27,23 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+        return await PrintAsync(ticket, reprint, requestedBy, ct);
+    }
+
+    /// <summary>Prints a ticket just issued (already in hand); a kiosk without a printer costs one read.</summary>
+    public async Task<PrintResultDto> IssuedAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (ticket.IssuedByDeviceId is not { } id
+            || !await db.Devices.AnyAsync(d => d.Id == id && d.PrinterAddress != null, ct))
+        {
+            return new PrintResultDto(NoPrinter, null, null);
+        }
+
+        return await PrintAsync(ticket, reprint: false, requestedBy: null, ct);
+    }
+
+    private async Task<PrintResultDto> PrintAsync(Ticket ticket, bool reprint, string? requestedBy, CancellationToken ct)
+    {
         var device = ticket.IssuedByDeviceId is { } id ? await db.Devices.SingleOrDefaultAsync(d => d.Id == id, ct) : null;
         if (device?.PrinterAddress is null || PrinterProfile.Find(device.PrinterProfile ?? "") is not { } profile)
         {

@@ -46,6 +46,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
         var history = await ServiceQueue.LoadHistoryAsync(db, service.Id, ct);
         IssuedTicket result;
+        Ticket? issuedTicket = null;
         try
         {
             result = await Transactions.RunAsync(db, async ct =>
@@ -54,6 +55,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
                 var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct,
                     history: history, issuedBy: actor.DeviceId);
                 Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
+                issuedTicket = issued;
                 return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
             }, ct);
         }
@@ -74,7 +76,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 
         // Printed after the commit: whatever the printer does, the ticket stands and the kiosk
         // shows it with its QR.
-        var printed = await print.HandleAsync(result.Ticket.Id, reprint: false, requestedBy: null, ct);
+        var printed = await print.IssuedAsync(issuedTicket!, ct);
         return result with { Ticket = result.Ticket with { Print = new PrintStatusDto(printed.Status) } };
     }
 
