@@ -14,6 +14,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private string _kioskToken = null!;
+    private Guid _kioskId;
 
     public async Task InitializeAsync()
     {
@@ -23,6 +24,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         var device = await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Hall kiosk 1")))
             .Content.ReadFromJsonAsync<EnrolledDeviceDto>();
         _kioskToken = device!.Token;
+        _kioskId = device.Id;
 
         _playwright = await Playwright.CreateAsync();
         // A browser that cannot start fails the test: it is never skipped.
@@ -128,6 +130,34 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await page.TapAsync("[data-test=service-energy]");
         await page.TapAsync("[data-test=priority-none]");
         Assert.Matches("^[A-Z]{1,3}-\\d{3}$", await (await page.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task With_no_paper_the_kiosk_shows_the_ticket_on_screen_and_nothing_prints_later()
+    {
+        await using var printer = new OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter { PaperSensor = OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter.PaperEnd };
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
+        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/admin/devices/{_kioskId}/printer", new PrinterSettingsRequest($"127.0.0.1:{printer.Port}", "epson-80")))
+            .EnsureSuccessStatusCode();
+
+        var page = await KioskAsync();
+        await page.TapAsync("[data-test=kind-agency]");
+        await page.TapAsync("[data-test=service-energy]");
+        await page.TapAsync("[data-test=priority-none]");
+        var number = await (await page.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync();
+        var warning = await page.InnerTextAsync("[data-test=no-print]");
+        Assert.Contains("суретке түсіріңіз", warning, StringComparison.Ordinal);
+        Assert.Contains("Сфотографируйте", warning, StringComparison.Ordinal);
+        Assert.NotNull(await page.QuerySelectorAsync("[data-test=qr] svg"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screens(), "kiosk-result-no-paper.png") });
+
+        var devices = await admin.GetFromJsonAsync<List<DeviceDto>>("/api/admin/devices");
+        Assert.Equal("paper-out", devices!.Single(d => d.Id == _kioskId).PrinterFault);
+        printer.PaperSensor = OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter.PaperPresent;
+        await Task.Delay(1000);
+        Assert.Empty(printer.Printed);
+        Assert.Matches("^[A-Z]{1,3}-\\d{3}$", number);
     }
 
     /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>
