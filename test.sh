@@ -24,8 +24,9 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line for the whole suite (dotnet test prints one block per test project).
-passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -E '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+count() { awk -v word="$1" '$1 == word":" && $2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}' "$log"; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
