@@ -84,8 +84,8 @@ public static class ServerSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            o.Events.OnRedirectToLogin = c => Refuse(c.HttpContext, StatusCodes.Status401Unauthorized, c.RedirectUri);
-            o.Events.OnRedirectToAccessDenied = c => Refuse(c.HttpContext, StatusCodes.Status403Forbidden, c.RedirectUri);
+            o.Events.OnRedirectToLogin = c => Refuse(c.HttpContext, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Refuse(c.HttpContext, StatusCodes.Status403Forbidden);
         });
 
         // Staff carry a cookie, devices a bearer token: one scheme picks the right handler per request.
@@ -114,9 +114,8 @@ public static class ServerSetup
     }
 
     /// <summary>No redirects to a login page: the API and the device pages answer 401/403 (as problem+json).</summary>
-    private static Task Refuse(HttpContext http, int status, string redirectUri)
+    private static Task Refuse(HttpContext http, int status)
     {
-        _ = redirectUri;
         http.Response.StatusCode = status;
         return Task.CompletedTask;
     }

@@ -36,8 +36,6 @@ public sealed class FakePrinter : IAsyncDisposable
     /// <summary>When set, status requests are read but never answered.</summary>
     public bool Silent { get; set; }
 
-    public int Connections { get; private set; }
-
     public byte[] Printed => [.. _printed];
 
     private async Task ServeAsync()
@@ -54,7 +52,6 @@ public sealed class FakePrinter : IAsyncDisposable
                 return;
             }
 
-            Connections++;
             _ = Task.Run(() => HandleAsync(client));
         }
     }

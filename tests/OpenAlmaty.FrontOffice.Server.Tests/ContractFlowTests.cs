@@ -184,7 +184,8 @@ public sealed class ContractFlowTests : IAsyncLifetime
             Assert.Single(tickets.Select(t => t.Id).Distinct());
         }
 
-        var snapshot = await _app.Client(_hall.Admin).GetFromJsonAsync<SnapshotDto>("/api/snapshot");
+        using var admin = _app.Client(_hall.Admin);
+        var snapshot = await admin.GetFromJsonAsync<SnapshotDto>("/api/snapshot");
         Assert.Equal(5, snapshot!.Queues.Single(q => q.ServiceId == energy.Id).Waiting);
     }
 

@@ -27,9 +27,9 @@ public sealed class ConfigurePrinter(FrontOfficeDb db)
         }
         else
         {
-            if (PrinterConnections.Parse(request.Address) is null)
+            if (!PrinterConnections.IsValid(request.Address))
             {
-                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host or host:port.");
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port or a device path such as /dev/usb/lp0.");
             }
 
             if (PrinterProfile.Find(request.Profile ?? "") is null)

@@ -28,15 +28,13 @@ public sealed class PrinterConnections : IAsyncDisposable
     public static bool IsDeviceFile(string? address) =>
         address is { Length: > 1 and <= 200 } && address[0] == '/' && !address.Contains("..", StringComparison.Ordinal);
 
-    /// <summary><c>host</c> or <c>host:port</c> (or an absolute device path); null when it is none of them.</summary>
+    /// <summary>Whether the server can reach a printer at this address: a device path or <c>host[:port]</c>.</summary>
+    public static bool IsValid(string? address) => IsDeviceFile(address?.Trim()) || Parse(address) is not null;
+
+    /// <summary><c>host</c> or <c>host:port</c>; null when it is neither.</summary>
     public static (string Host, int Port)? Parse(string? address)
     {
         var text = address?.Trim() ?? "";
-        if (IsDeviceFile(text))
-        {
-            return (text, 0);
-        }
-
         if (text.Length is 0 or > 200 || text.Contains(' ', StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
         {
             return null;

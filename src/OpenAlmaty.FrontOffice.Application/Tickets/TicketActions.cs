@@ -5,8 +5,14 @@ using OpenAlmaty.FrontOffice.Domain.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Application.Tickets;
 
+/// <summary>An officer action on a ticket whose request carries at most the version the officer saw.</summary>
+public interface ITicketAction
+{
+    Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct);
+}
+
 /// <summary>The visitor came to the desk: service time starts.</summary>
-public sealed class StartServing(TicketChange change)
+public sealed class StartServing(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "start", key, version, async c =>
@@ -19,7 +25,7 @@ public sealed class StartServing(TicketChange change)
 }
 
 /// <summary>Calls the visitor again; past the service's recall limit the ticket becomes a no-show.</summary>
-public sealed class Recall(TicketChange change)
+public sealed class Recall(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "recall", key, version, async c =>
@@ -40,7 +46,7 @@ public sealed class Recall(TicketChange change)
 }
 
 /// <summary>The visitor did not come.</summary>
-public sealed class MarkNoShow(TicketChange change)
+public sealed class MarkNoShow(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "no-show", key, version, async c =>
@@ -52,7 +58,7 @@ public sealed class MarkNoShow(TicketChange change)
 }
 
 /// <summary>The visit is done.</summary>
-public sealed class Complete(TicketChange change)
+public sealed class Complete(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "complete", key, version, async c =>
@@ -64,7 +70,7 @@ public sealed class Complete(TicketChange change)
 }
 
 /// <summary>Steps the visitor aside without losing the turn.</summary>
-public sealed class Park(TicketChange change)
+public sealed class Park(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "park", key, version, async c =>
@@ -76,7 +82,7 @@ public sealed class Park(TicketChange change)
 }
 
 /// <summary>Returns a parked visitor to the queue at the original arrival time.</summary>
-public sealed class Unpark(TicketChange change)
+public sealed class Unpark(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "unpark", key, version, async c =>
@@ -87,7 +93,7 @@ public sealed class Unpark(TicketChange change)
 }
 
 /// <summary>A no-show who comes back within the rejoin window keeps the turn.</summary>
-public sealed class Rejoin(TicketChange change)
+public sealed class Rejoin(TicketChange change) : ITicketAction
 {
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         change.RunAsync(actor, id, "rejoin", key, version, async c =>

@@ -87,8 +87,9 @@ public static class QueueOrder
     }
 
     /// <summary>
-    /// The whole queue of one service in the order it would be called if nobody new came:
-    /// what "people ahead" and a ticket's position are counted from.
+    /// The whole queue of one service in the order it would be called if nobody new came: the
+    /// plain statement of the rules that <see cref="PeopleAhead"/> computes from counts alone
+    /// (a test checks one against the other).
     /// </summary>
     public static IReadOnlyList<QueueEntry> Rank(
         IReadOnlyCollection<QueueEntry> waiting, ServiceRatio ratio, DateTime nowUtc)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -17,13 +16,13 @@ public static class TicketsApi
         app.MapPost("/api/tickets", Issue).RequireAuthorization(Policies.Kiosk).WithTags("Tickets");
 
         var officer = app.MapGroup("/api/tickets/{id:guid}").RequireAuthorization(Policies.Officer).WithTags("Tickets");
-        MapAction<StartServing>(officer, "start", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<Recall>(officer, "recall", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<MarkNoShow>(officer, "no-show", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<Park>(officer, "park", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<Unpark>(officer, "unpark", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<Rejoin>(officer, "rejoin", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
-        MapAction<Complete>(officer, "complete", (a, actor, id, key, version, ct) => a.HandleAsync(actor, id, key, version, ct));
+        MapAction<StartServing>(officer, "start");
+        MapAction<Recall>(officer, "recall");
+        MapAction<MarkNoShow>(officer, "no-show");
+        MapAction<Park>(officer, "park");
+        MapAction<Unpark>(officer, "unpark");
+        MapAction<Rejoin>(officer, "rejoin");
+        MapAction<Complete>(officer, "complete");
         officer.MapPost("/transfer", (Guid id, TransferTicketRequest body, [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key,
             ClaimsPrincipal user, Transfer action, CancellationToken ct) => Ok(action.HandleAsync(Policies.ActorOf(user), id, key, body, ct)));
 
@@ -51,12 +50,11 @@ public static class TicketsApi
     private static async Task<Ok<TicketDto>> Ok(Task<TicketDto> action) => TypedResults.Ok(await action);
 
     /// <summary>An officer action whose body is at most a version: <c>POST /api/tickets/{id}/{name}</c>.</summary>
-    private static void MapAction<TAction>(
-        RouteGroupBuilder group, string name, Func<TAction, Actor, Guid, string?, int?, CancellationToken, Task<TicketDto>> handle)
-        where TAction : notnull =>
+    private static void MapAction<TAction>(RouteGroupBuilder group, string name)
+        where TAction : ITicketAction =>
         group.MapPost("/" + name, (Guid id, [FromBody] TicketActionRequest? body,
                 [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key, ClaimsPrincipal user, TAction action, CancellationToken ct) =>
-            Ok(handle(action, Policies.ActorOf(user), id, key, body?.Version, ct)));
+            Ok(action.HandleAsync(Policies.ActorOf(user), id, key, body?.Version, ct)));
 
     private static async Task<Ok<PublicTicketDto>> Public(string publicId, GetPublicTicket query, CancellationToken ct) =>
         TypedResults.Ok(await query.HandleAsync(publicId, ct));
