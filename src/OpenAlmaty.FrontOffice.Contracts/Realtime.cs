@@ -26,7 +26,29 @@ public interface IFrontOfficeHub
 
     /// <summary>Calls the next visitor to a desk (officer of that desk); null when nobody waits.</summary>
     Task<TicketDto?> CallNext(int deskId, string idempotencyKey);
+
+    /// <summary>
+    /// A kiosk's print agent offers itself (kiosk device token): from now on this connection gets
+    /// the kiosk's print jobs through <see cref="IPrintAgentClient.Print"/>. Called again after every reconnect.
+    /// </summary>
+    Task RegisterPrintAgent();
+
+    /// <summary>The print agent's periodic word on its printer: <c>ready</c>, <c>paper-out</c>, <c>cover-open</c> ….</summary>
+    Task ReportPrinterStatus(string status);
 }
+
+/// <summary>What the server asks of a kiosk's print agent (a SignalR client result).</summary>
+public interface IPrintAgentClient
+{
+    /// <summary>Print this job once: ask the printer's status first and send nothing to a printer that cannot print.</summary>
+    Task<PrintAgentResult> Print(PrintAgentJob job);
+}
+
+/// <summary>The ESC/POS bytes of one ticket, rendered by the server for the kiosk's printer profile.</summary>
+public sealed record PrintAgentJob(Guid JobId, byte[] Bytes);
+
+/// <summary><c>Status</c> is <c>ready</c> when printed, else the fault (<c>paper-out</c>, <c>unreachable</c> …).</summary>
+public sealed record PrintAgentResult(bool Printed, string Status, string? Detail);
 
 public sealed record TicketIssuedEvent(long Seq, string TicketNumber, int ServiceId, DateTimeOffset IssuedAt, bool IsTraining);
 

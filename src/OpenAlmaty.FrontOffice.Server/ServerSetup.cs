@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
@@ -42,6 +43,8 @@ public static class ServerSetup
         services.AddFrontOfficeApplication();
 
         services.AddSingleton<HallFeed>();
+        services.AddSingleton<HubPrintAgents>();
+        services.AddSingleton<IPrintAgents>(sp => sp.GetRequiredService<HubPrintAgents>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         [nameof(IFrontOfficeHub.GetSnapshot)] = Hall,
         [nameof(IFrontOfficeHub.CallNext)] = [Who.Officer],
+        [nameof(IFrontOfficeHub.RegisterPrintAgent)] = [Who.Kiosk],
+        [nameof(IFrontOfficeHub.ReportPrinterStatus)] = [Who.Kiosk],
     };
 
     private readonly FrontOfficeApp _app = new();
@@ -151,6 +153,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 {
                     nameof(IFrontOfficeHub.GetSnapshot) => () => hub.InvokeAsync<SnapshotDto>(method),
                     nameof(IFrontOfficeHub.CallNext) => () => hub.InvokeAsync<TicketDto?>(method, _deskId, Guid.NewGuid().ToString()),
+                    nameof(IFrontOfficeHub.RegisterPrintAgent) => () => hub.InvokeAsync(method),
+                    nameof(IFrontOfficeHub.ReportPrinterStatus) => () => hub.InvokeAsync(method, "ready"),
                     _ => throw new InvalidOperationException(method),
                 };
                 if (allowed.Contains(who))

@@ -29,7 +29,7 @@ public sealed class ConfigurePrinter(FrontOfficeDb db)
         {
             if (!PrinterConnections.IsValid(request.Address))
             {
-                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port or a device path such as /dev/usb/lp0.");
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port, a device path such as /dev/usb/lp0, or \"agent\" (a printer on the kiosk PC, served by the print agent).");
             }
 
             if (PrinterProfile.Find(request.Profile ?? "") is null)
@@ -70,7 +70,7 @@ public sealed class TestPrint(FrontOfficeDb db, PrinterConnections printers, Pri
         var (job, mode) = raster
             ? (TicketLayout.Raster(content, profile), TicketPrintMode.Raster)
             : TicketLayout.Render(content, profile);
-        var outcome = await printers.For(device.PrinterAddress).PrintAsync(job, ct);
+        var outcome = await printers.PrintAsync(device, job, ct);
         return await print.RecordAsync(device, null, mode, outcome, reprint: false, requestedBy: null, ct);
     }
 }

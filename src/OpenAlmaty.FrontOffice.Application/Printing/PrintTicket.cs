@@ -57,7 +57,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
 
         var content = await ContentAsync(ticket, ct);
         var (job, mode) = TicketLayout.Render(content, profile);
-        var outcome = await printers.For(device.PrinterAddress).PrintAsync(job, ct);
+        var outcome = await printers.PrintAsync(device, job, ct);
         return await RecordAsync(device, ticket.Id, mode, outcome, reprint, requestedBy, ct);
     }
 
@@ -72,7 +72,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
         bool reprint, string? requestedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var fault = outcome.Printed ? null : Kebab(outcome.Fault);
+        var fault = outcome.Printed ? null : outcome.Fault.Code();
         if (ticketId is { } tid)
         {
             db.PrintJobs.Add(new PrintJob
@@ -89,15 +89,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
             });
         }
 
-        var changed = device.PrinterFault != fault;
-        device.PrinterFault = fault;
-        device.PrinterCheckedAt = now;
-        if (changed)
-        {
-            Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged),
-                new DeviceStatusChangedEvent(0, device.Id, fault is null ? "printer-ready" : "printer-" + fault), now);
-        }
-
+        var changed = RecordPrinterStatus.Note(db, device, fault, now);
         await db.SaveChangesAsync(ct);
         if (changed)
         {
@@ -122,13 +114,4 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
         return new TicketContent(ticket.DisplayNumber, agency.NameKk, agency.NameRu, AlmatyClock.ToLocal(ticket.IssuedAt),
             ticket.PeopleAheadAtIssue, ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes,
             $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining);
-    }
-
-    public static string Kebab(PrinterFault fault) => fault switch
-    {
-        PrinterFault.PaperOut => "paper-out",
-        PrinterFault.CoverOpen => "cover-open",
-        PrinterFault.NoAnswer => "no-answer",
-        _ => fault.ToString().ToLowerInvariant(),
-    };
-}
+    }}

@@ -60,3 +60,18 @@ public sealed record PrinterStatus(PrinterFault Fault, bool PaperNearEnd)
 
     private static bool IsStatusByte(byte b) => (b & 0x93) == 0x12;
 }
+
+/// <summary>The fault as the word stored, shown to staff and sent by the print agent: <c>paper-out</c>, <c>cover-open</c> ….</summary>
+public static class PrinterFaultCodes
+{
+    public static string Code(this PrinterFault fault) => fault switch
+    {
+        PrinterFault.PaperOut => "paper-out",
+        PrinterFault.CoverOpen => "cover-open",
+        PrinterFault.NoAnswer => "no-answer",
+        _ => fault.ToString().ToLowerInvariant(),
+    };
+
+    public static PrinterFault? Parse(string? code) =>
+        Enum.GetValues<PrinterFault>().Cast<PrinterFault?>().FirstOrDefault(f => f!.Value.Code() == code);
+}
