@@ -25,7 +25,7 @@ public static class ApplicationSetup
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
-            typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus),
+            typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })
         {
             services.AddScoped(useCase);

@@ -26,10 +26,14 @@ public sealed record CreateOfficerRequest(string UserName, string Password, IRea
 
 public sealed record CreatedOfficerDto(string Id, string UserName);
 
-/// <summary>Assigns a network printer to a kiosk (admin); a null address removes it.</summary>
-/// <param name="Address"><c>host</c> or <c>host:port</c> (port 9100 by default).</param>
+/// <summary>Assigns a printer to a kiosk (admin); a null address removes it.</summary>
+/// <param name="Address"><c>host</c> or <c>host:port</c> (a network printer, port 9100 by default), a device path on the
+/// server (<c>/dev/usb/lp0</c>), or <c>agent</c>: a printer on the kiosk PC, served by the print agent there.</param>
 /// <param name="Profile">Printer profile code: <c>epson-80</c>, <c>generic-80</c> or <c>generic-58</c>.</param>
 public sealed record PrinterSettingsRequest(string? Address, string? Profile);
 
 /// <summary>How a print job ended: <c>printed</c>, <c>none</c> (no printer) or the fault in kebab case (<c>paper-out</c>, <c>cover-open</c>, <c>offline</c>, <c>no-answer</c>, <c>unreachable</c>, <c>error</c>).</summary>
 public sealed record PrintResultDto(string Status, string? Mode, string? Detail);
+
+/// <summary>One print job of a kiosk, newest first: what happened and why.</summary>
+public sealed record PrintJobDto(long Id, string? TicketNumber, DateTimeOffset At, string Mode, string Status, string? Detail, bool IsReprint);

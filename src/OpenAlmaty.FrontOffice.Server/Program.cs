@@ -1,6 +1,7 @@
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server;
 using OpenAlmaty.FrontOffice.Server.Components;
+using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
@@ -39,6 +40,7 @@ app.MapDesksApi();
 app.MapAdminApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
 app.MapKioskEnrolment();
+app.MapStaffEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(OpenAlmaty.FrontOffice.Kiosk.IKioskBackend).Assembly);

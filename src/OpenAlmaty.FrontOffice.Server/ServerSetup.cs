@@ -14,6 +14,7 @@ using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
@@ -60,6 +61,8 @@ public static class ServerSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IKioskBackend, KioskBackend>();
         services.AddScoped<ITicketStatus, TicketStatusSource>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<StaffLanguage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -87,7 +90,9 @@ public static class ServerSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
-            o.Events.OnRedirectToLogin = c => Refuse(c.HttpContext, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToLogin = c => StaffEndpoints.SendsToLogin(c.Request)
+                ? Redirect(c.HttpContext, "/login?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString))
+                : Refuse(c.HttpContext, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Refuse(c.HttpContext, StatusCodes.Status403Forbidden);
         });
 
@@ -116,7 +121,13 @@ public static class ServerSetup
         });
     }
 
-    /// <summary>No redirects to a login page: the API and the device pages answer 401/403 (as problem+json).</summary>
+    private static Task Redirect(HttpContext http, string url)
+    {
+        http.Response.Redirect(url);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The API and the device pages answer 401/403 (as problem+json) rather than redirect.</summary>
     private static Task Refuse(HttpContext http, int status)
     {
         http.Response.StatusCode = status;

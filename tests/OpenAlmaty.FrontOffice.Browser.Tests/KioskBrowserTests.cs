@@ -1,61 +1,30 @@
-using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OpenAlmaty.FrontOffice.Contracts;
-using OpenAlmaty.FrontOffice.Server.Tests;
 
 namespace OpenAlmaty.FrontOffice.Browser.Tests;
 
 /// <summary>A visitor takes a ticket by touch on the kiosk page, in Debian's Chromium, against the real server.</summary>
 public sealed class KioskBrowserTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-browser-" + Guid.NewGuid().ToString("N"));
-    private ServerProcess _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserHall _hall = null!;
     private string _kioskToken = null!;
     private Guid _kioskId;
 
     public async Task InitializeAsync()
     {
-        _server = await ServerProcess.StartAsync(_data, serverDll: ServerProcess.BuiltServer());
-        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
-        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
-        var device = await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Hall kiosk 1")))
-            .Content.ReadFromJsonAsync<EnrolledDeviceDto>();
-        _kioskToken = device!.Token;
-        _kioskId = device.Id;
-
-        _playwright = await Playwright.CreateAsync();
-        // A browser that cannot start fails the test: it is never skipped.
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        _hall = await BrowserHall.StartAsync();
+        var device = await _hall.EnrolAsync(DeviceKindDto.Kiosk, "Hall kiosk 1");
+        (_kioskToken, _kioskId) = (device.Token, device.Id);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _server.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await _hall.DisposeAsync();
 
     private async Task<IPage> KioskAsync()
     {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true });
+        var context = await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.Address, $"/kiosk/enrol?token={_kioskToken}").ToString());
+        await page.GotoAsync(_hall.Url($"/kiosk/enrol?token={_kioskToken}"));
         await page.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
         return page;
     }
@@ -66,7 +35,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
     public async Task A_visitor_takes_a_ticket_by_touch_and_sees_number_and_qr(string language, string agenciesLabel, string numberLabel)
     {
         var page = await KioskAsync();
-        var shots = Screens();
+        var shots = BrowserHall.Screens();
         await page.TapAsync($"[data-test=lang-{language}]");
         await page.WaitForSelectorAsync($"[data-test=kind-agency]:has-text('{agenciesLabel}')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-start-{language}.png") });
@@ -88,8 +57,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-result-{language}.png") });
 
         // The ticket is real: the hall's snapshot counts it in the energy queue.
-        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
-        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        using var admin = await _hall.AdminApiAsync();
         var roster = await admin.GetFromJsonAsync<RosterDto>("/api/roster");
         var energy = roster!.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
         var snapshot = await admin.GetFromJsonAsync<SnapshotDto>("/api/snapshot");
@@ -98,8 +66,8 @@ public sealed class KioskBrowserTests : IAsyncLifetime
 
         // The visitor's phone opens what the QR points to and sees the same number, live.
         var publicId = await page.GetAttributeAsync("[data-test=qr]", "data-public-id");
-        var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
-        await phone.GotoAsync(new Uri(_server.Address, $"/t/{publicId}").ToString());
+        var phone = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
+        await phone.GotoAsync(_hall.Url($"/t/{publicId}"));
         Assert.Equal(text, await (await phone.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync());
         Assert.Contains("1", await (await phone.WaitForSelectorAsync("[data-test=position]"))!.TextContentAsync(), StringComparison.Ordinal);
         await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, $"status-phone-{language}.png") });
@@ -111,17 +79,16 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         var page = await KioskAsync();
         Assert.False(await page.IsVisibleAsync("[data-test=offline]"));
 
-        _server.Kill();
+        _hall.Server.Kill();
         await page.WaitForSelectorAsync("[data-test=offline]", new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
         Assert.Contains("Нет связи с сервером", await page.InnerTextAsync("[data-test=offline]"), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screens(), "kiosk-offline.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-offline.png") });
 
         // The server comes back on the same address with the same data; nobody touches the kiosk.
         // The restarted server has forgotten the old circuit, so the page reloads itself.
         var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Load += (_, _) => reloaded.TrySetResult();
-        await _server.DisposeAsync();
-        _server = await ServerProcess.StartAsync(_data, _server.Address.Port, ServerProcess.BuiltServer());
+        await _hall.RestartAsync();
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
         await page.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]", new() { Timeout = 60_000 });
         await page.WaitForSelectorAsync("[data-test=offline]", new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
@@ -136,8 +103,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
     public async Task With_no_paper_the_kiosk_shows_the_ticket_on_screen_and_nothing_prints_later()
     {
         await using var printer = new OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter { PaperSensor = OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter.PaperEnd };
-        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.Address };
-        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        using var admin = await _hall.AdminApiAsync();
         (await admin.PutAsJsonAsync($"/api/admin/devices/{_kioskId}/printer", new PrinterSettingsRequest($"127.0.0.1:{printer.Port}", "epson-80")))
             .EnsureSuccessStatusCode();
 
@@ -150,7 +116,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         Assert.Contains("суретке түсіріңіз", warning, StringComparison.Ordinal);
         Assert.Contains("Сфотографируйте", warning, StringComparison.Ordinal);
         Assert.NotNull(await page.QuerySelectorAsync("[data-test=qr] svg"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screens(), "kiosk-result-no-paper.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-result-no-paper.png") });
 
         var devices = await admin.GetFromJsonAsync<List<DeviceDto>>("/api/admin/devices");
         Assert.Equal("paper-out", devices!.Single(d => d.Id == _kioskId).PrinterFault);
@@ -158,13 +124,5 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await Task.Delay(1000);
         Assert.Empty(printer.Printed);
         Assert.Matches("^[A-Z]{1,3}-\\d{3}$", number);
-    }
-
-    /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>
-    private static string Screens()
-    {
-        var dir = Environment.GetEnvironmentVariable("SCREENS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screens");
-        Directory.CreateDirectory(dir);
-        return dir;
     }
 }

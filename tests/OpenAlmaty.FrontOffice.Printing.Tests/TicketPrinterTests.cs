@@ -45,6 +45,21 @@ public class TicketPrinterTests
     }
 
     [Fact]
+    public async Task Answers_to_status_patterns_inside_raster_data_do_not_hide_a_later_paper_out()
+    {
+        // Image bits that happen to read DLE EOT 4: an Epson answers them as if asked.
+        var image = new EscPosWriter().Initialize().Raw([0x1D, 0x76, 0x30, 0x00, 0x03, 0x00, 0x01, 0x00, 0x10, 0x04, 0x04]).ToArray();
+        await using var printer = new FakePrinter();
+        await using var transport = new TcpPrinterTransport("127.0.0.1", printer.Port);
+        Assert.True((await new TicketPrinter(transport).PrintAsync(image, CancellationToken.None)).Printed);
+        await Task.Delay(200);
+
+        printer.PaperSensor = FakePrinter.PaperEnd;
+        var next = await new TicketPrinter(transport).PrintAsync(Ticket(), CancellationToken.None);
+        Assert.Equal(PrinterFault.PaperOut, next.Fault);
+    }
+
+    [Fact]
     public async Task A_silent_printer_is_reported_within_the_timeout()
     {
         await using var printer = new FakePrinter { Silent = true };

@@ -63,6 +63,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /kiosk"] = [Who.Kiosk],
         ["POST /kiosk"] = [Who.Kiosk],
         ["POST /api/admin/desks"] = [Who.Admin],
+        ["GET /api/admin/devices/{id:guid}/print-jobs"] = [Who.Admin],
+        ["GET /lang"] = Everyone,
+        ["GET /admin"] = [Who.Admin],
+        ["POST /admin"] = [Who.Admin],
+        ["GET /admin/devices"] = [Who.Admin],
+        ["POST /admin/devices"] = [Who.Admin],
+        ["GET /admin/devices/{Id:guid}"] = [Who.Admin],
+        ["POST /admin/devices/{Id:guid}"] = [Who.Admin],
+        ["GET /login"] = Everyone,
+        ["POST /login"] = Everyone,
+        ["POST /logout"] = Everyone,
         ["PUT /api/admin/desks/{id:int}"] = [Who.Admin],
         ["DELETE /api/admin/desks/{id:int}"] = [Who.Admin],
         ["POST /api/admin/agencies"] = [Who.Admin],
@@ -203,7 +214,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var path = pattern
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
-            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id:int}", "99999", StringComparison.Ordinal);
         using var client = _app.Client(caller);

@@ -56,6 +56,24 @@ public sealed partial class ServerBasicsTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_app.DataDirectory, "initial-admin-password.txt")));
     }
 
+    [Theory]
+    [InlineData("/admin/devices", "/login?returnUrl=%2Fadmin%2Fdevices")]
+    [InlineData("/lang?code=kk&returnUrl=https://evil.example/", "/")]
+    [InlineData("/lang?code=kk&returnUrl=//evil.example/", "/")]
+    public async Task A_browser_is_sent_to_the_login_page_and_never_off_the_server(string path, string location)
+    {
+        using var browser = _app.Client(Caller.Anonymous);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+
+        // The API and a client that does not ask for a page are refused, not redirected.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/api/admin/devices", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/admin/devices", UriKind.Relative))).StatusCode);
+    }
+
     [Fact]
     public async Task Numbers_restart_at_midnight_in_almaty()
     {

@@ -40,6 +40,7 @@ public sealed class TcpPrinterTransport(string host, int port = 9100, TimeSpan? 
 
                 try
                 {
+                    await DrainStaleAnswersAsync(stream, ct);
                     var printer = await AskAsync(stream, StatusKind.Printer, ct);
                     var offline = await AskAsync(stream, StatusKind.OfflineCause, ct);
                     var paper = await AskAsync(stream, StatusKind.PaperSensor, ct);
@@ -117,6 +118,23 @@ public sealed class TcpPrinterTransport(string host, int port = 9100, TimeSpan? 
 
         _client = client;
         return client.GetStream();
+    }
+
+    /// <summary>
+    /// Epson-like printers run real-time commands even inside raster data, so a <c>DLE EOT</c>
+    /// pattern in an image's bits makes the printer answer a question nobody asked. Such answers
+    /// wait in the socket; they are thrown away so that the next status is the printer's own now.
+    /// </summary>
+    private static async Task DrainStaleAnswersAsync(NetworkStream stream, CancellationToken ct)
+    {
+        var scratch = new byte[256];
+        while (stream.DataAvailable)
+        {
+            if (await stream.ReadAsync(scratch, ct) == 0)
+            {
+                throw new IOException("The printer closed the connection.");
+            }
+        }
     }
 
     private async Task<byte> AskAsync(NetworkStream stream, StatusKind kind, CancellationToken ct)

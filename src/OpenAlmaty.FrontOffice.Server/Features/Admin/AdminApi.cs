@@ -34,6 +34,8 @@ public static class AdminApi
         });
         admin.MapPost("/devices/{id:guid}/printer/test", async (Guid id, bool? raster, TestPrint test, CancellationToken ct) =>
             TypedResults.Ok(await test.HandleAsync(id, raster ?? false, ct)));
+        admin.MapGet("/devices/{id:guid}/print-jobs", async (Guid id, int? count, ListPrintJobs list, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(id, count ?? 20, ct)));
         admin.MapGet("/printing/preview.png", (string? profile) =>
         {
             var chosen = PrinterProfile.Find(profile ?? PrinterProfile.Generic80.Code) ?? PrinterProfile.Generic80;

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Tests;
+
+namespace OpenAlmaty.FrontOffice.Browser.Tests;
+
+/// <summary>The real server as a child process on its own data directory, and Debian's Chromium to look at it.</summary>
+public sealed class BrowserHall : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-browser-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright _playwright = null!;
+
+    public ServerProcess Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static async Task<BrowserHall> StartAsync()
+    {
+        var hall = new BrowserHall();
+        hall.Server = await ServerProcess.StartAsync(hall._data, serverDll: ServerProcess.BuiltServer());
+        hall._playwright = await Playwright.CreateAsync();
+        // A browser that cannot start fails the test: it is never skipped.
+        hall.Browser = await hall._playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--autoplay-policy=no-user-gesture-required"],
+        });
+        return hall;
+    }
+
+    public string Url(string path) => new Uri(Server.Address, path).ToString();
+
+    /// <summary>Stops the server and starts it again on the same address and data (a restart, not a crash).</summary>
+    public async Task RestartAsync()
+    {
+        var port = Server.Address.Port;
+        await Server.DisposeAsync();
+        Server = await ServerProcess.StartAsync(_data, port, ServerProcess.BuiltServer());
+    }
+
+    /// <summary>The admin over the API, to set the hall up before a page is opened.</summary>
+    public async Task<HttpClient> AdminApiAsync()
+    {
+        var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.Address };
+        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
+        return admin;
+    }
+
+    public async Task<EnrolledDeviceDto> EnrolAsync(DeviceKindDto kind, string name)
+    {
+        using var admin = await AdminApiAsync();
+        return (await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(kind, name))).Content.ReadFromJsonAsync<EnrolledDeviceDto>())!;
+    }
+
+    /// <summary>A staff member signs in through the login page, as a person would.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password, string path, string language = "ru")
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url($"/lang?code={language}&returnUrl=" + Uri.EscapeDataString(path)));
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("[data-test=user]", userName);
+        await page.FillAsync("[data-test=password]", password);
+        await page.ClickAsync("[data-test=sign-in]");
+        await page.WaitForURLAsync(u => u.Contains(path, StringComparison.Ordinal) && !u.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Where screenshots go: docs/screens when SCREENS_DIR says so, else the test output.</summary>
+    public static string Screens()
+    {
+        var dir = Environment.GetEnvironmentVariable("SCREENS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "screens");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
