@@ -20,11 +20,11 @@ public static class ApplicationSetup
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
             typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
-            typeof(CallNext), typeof(SetDeskOpen),
+            typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
-            typeof(CreateOfficer), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })
         {

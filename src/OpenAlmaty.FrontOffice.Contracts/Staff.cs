@@ -37,3 +37,20 @@ public sealed record PrintResultDto(string Status, string? Mode, string? Detail)
 
 /// <summary>One print job of a kiosk, newest first: what happened and why.</summary>
 public sealed record PrintJobDto(long Id, string? TicketNumber, DateTimeOffset At, string Mode, string Status, string? Detail, bool IsReprint);
+
+/// <summary>What an officer's console shows for one desk, read in one go.</summary>
+public sealed record DeskConsoleDto(
+    DeskDto Desk,
+    IReadOnlyList<DeskDto> MyDesks,
+    IReadOnlyList<ServiceDto> Services,
+    CurrentVisitDto? Current,
+    IReadOnlyList<WaitingTicketDto> Waiting,
+    IReadOnlyList<WaitingTicketDto> Parked);
+
+/// <summary>The visitor at the desk: how long they waited and have been served, and why they were called.</summary>
+public sealed record CurrentVisitDto(TicketDto Ticket, DateTimeOffset ArrivedAt, DateTimeOffset CalledAt, DateTimeOffset? ServingStartedAt,
+    string CallRule, string? OfficerReason, string? TransferNote, int RecallLimit);
+
+/// <summary>A ticket in a desk's waiting (or parked) list. No personal data: a number and times.</summary>
+public sealed record WaitingTicketDto(Guid Id, string Number, int ServiceId, string Priority, string Tier, DateTimeOffset ArrivedAt,
+    DateTimeOffset? AppointmentAt, int Version, bool Transferred);

@@ -71,3 +71,13 @@ public sealed record TicketActionRequest(int? Version = null);
 
 /// <summary>Sends the visitor to another service, keeping the original arrival time.</summary>
 public sealed record TransferTicketRequest(int ToServiceId, string? Note = null, int? Version = null);
+
+/// <summary>Completes a visit with what the officer records (all optional through the API; the console asks for outcome and topic).</summary>
+/// <param name="Outcome"><c>resolved</c>, <c>consulted</c>, <c>appeal-registered</c>, <c>redirected</c> or <c>other</c>.</param>
+/// <param name="Topic"><c>energy</c>, <c>housing</c>, <c>transport</c>, <c>landscaping</c> or <c>other</c>.</param>
+/// <param name="KskName">The KSK (housing co-operative) the visit was about; housing only.</param>
+/// <param name="Note">Plain text, at most 1,000 characters.</param>
+public sealed record CompleteTicketRequest(string? Outcome = null, string? Topic = null, string? KskName = null, string? Note = null, int? Version = null);
+
+/// <summary>Calls a ticket from the waiting list out of order (officer); the reason is stored for audit.</summary>
+public sealed record CallTicketRequest(Guid TicketId, string? Reason);

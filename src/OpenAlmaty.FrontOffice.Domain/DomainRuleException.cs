@@ -8,6 +8,7 @@ public enum DomainRule
     TransferToSameService,
     InvalidHours,
     InvalidPrefix,
+    InvalidVisitRecord,
 }
 
 /// <summary>A request that the domain refuses. Nothing has changed when it is thrown.</summary>

@@ -65,6 +65,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/admin/desks"] = [Who.Admin],
         ["GET /api/admin/devices/{id:guid}/print-jobs"] = [Who.Admin],
         ["GET /lang"] = Everyone,
+        ["GET /api/desks/{deskId:int}/console"] = [Who.Officer],
+        ["POST /api/desks/{deskId:int}/call"] = [Who.Officer],
+        ["GET /desk"] = [Who.Officer],
+        ["POST /desk"] = [Who.Officer],
+        ["GET /desk/{DeskId:int}"] = [Who.Officer],
+        ["POST /desk/{DeskId:int}"] = [Who.Officer],
         ["GET /admin"] = [Who.Admin],
         ["POST /admin"] = [Who.Admin],
         ["GET /admin/devices"] = [Who.Admin],
@@ -215,7 +221,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase)
-            .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase)
             .Replace("{id:int}", "99999", StringComparison.Ordinal);
         using var client = _app.Client(caller);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

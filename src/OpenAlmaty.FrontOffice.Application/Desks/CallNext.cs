@@ -20,10 +20,33 @@ namespace OpenAlmaty.FrontOffice.Application.Desks;
 public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
 {
     public const string Operation = "call-next";
+    public const string ChosenOperation = "call-chosen";
+    public const int MaxReasonLength = 300;
 
     /// <returns>The called ticket, or null when nobody waits.</returns>
-    public async Task<TicketDto?> HandleAsync(Actor actor, int deskId, string? idempotencyKey, CancellationToken ct)
+    public Task<TicketDto?> HandleAsync(Actor actor, int deskId, string? idempotencyKey, CancellationToken ct) =>
+        CallAsync(actor, deskId, idempotencyKey, null, ct);
+
+    /// <summary>
+    /// Calls a ticket the officer picked from the waiting list, out of the queue's order. The reason
+    /// is required and stored with the call, so the audit shows who jumped whom and why.
+    /// </summary>
+    public async Task<TicketDto> ChosenAsync(Actor actor, int deskId, string? idempotencyKey, CallTicketRequest request, CancellationToken ct)
     {
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed,
+                $"Calling out of order needs a reason of 1 to {MaxReasonLength} characters.");
+        }
+
+        return await CallAsync(actor, deskId, idempotencyKey, (request.TicketId, reason), ct)
+            ?? throw ProblemException.Conflict(ProblemTypes.TicketWrongState, "That ticket no longer waits for this desk.");
+    }
+
+    private async Task<TicketDto?> CallAsync(Actor actor, int deskId, string? idempotencyKey, (Guid TicketId, string Reason)? chosen, CancellationToken ct)
+    {
+        var operation = chosen is null ? Operation : ChosenOperation;
         // Which services the desk serves and their history need no lock: read them first.
         var serviceIds = await db.DeskServices.Where(l => l.DeskId == deskId).Select(l => l.ServiceId).ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id) && s.RetiredAt == null).ToListAsync(ct);
@@ -37,7 +60,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (idempotencyKey is not null
-                && await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct) is { } earlier)
+                && await Idempotency.FindAsync(db, actor, idempotencyKey, operation, ct) is { } earlier)
             {
                 return earlier.TicketId is { } id
                     ? (await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct), now, ct), false)
@@ -73,12 +96,14 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
                 counts = new TierCounts(counts.Priority + c.Priority, counts.Regular + c.Regular, counts.Reception + c.Reception);
             }
 
-            var decision = QueueOrder.ChooseNext(heads, ratios, now, counts);
+            var decision = chosen is { } pick
+                ? await ChosenDecisionAsync(pick.TicketId, pick.Reason, serviceIds, now, counts, ct)
+                : QueueOrder.ChooseNext(heads, ratios, now, counts);
             if (decision is null)
             {
-                if (idempotencyKey is not null)
+                if (idempotencyKey is not null && chosen is null)
                 {
-                    Idempotency.Remember(db, actor, idempotencyKey, Operation, null, now);
+                    Idempotency.Remember(db, actor, idempotencyKey, operation, null, now);
                 }
 
                 return (null, false);
@@ -99,7 +124,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             });
             if (idempotencyKey is not null)
             {
-                Idempotency.Remember(db, actor, idempotencyKey, Operation, ticket.Id, now);
+                Idempotency.Remember(db, actor, idempotencyKey, operation, ticket.Id, now);
             }
 
             var after = queues[ticket.ServiceId].AfterCall(ticket.Tier, decision.Reason.Rule == CallRules.ReceptionSlot);
@@ -115,6 +140,18 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
         }
 
         return dto;
+    }
+
+    private async Task<CallDecision?> ChosenDecisionAsync(Guid ticketId, string reason, List<int> serviceIds, DateTime now, TierCounts counts, CancellationToken ct)
+    {
+        var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(now));
+        var entry = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id == ticketId && serviceIds.Contains(t.ServiceId) && t.State == TicketState.Waiting && t.ArrivedAt >= from)
+            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).SingleOrDefaultAsync(ct);
+        return entry is null
+            ? null
+            : new CallDecision(entry, new CallReason(CallRules.ChosenByOfficer, entry.Tier.ToString(), 0, 0,
+                counts.Priority, counts.Regular, counts.Reception, reason));
     }
 
     private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, DateTime now, CancellationToken ct)

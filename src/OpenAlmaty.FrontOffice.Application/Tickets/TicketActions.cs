@@ -57,16 +57,61 @@ public sealed class MarkNoShow(TicketChange change) : ITicketAction
         }, ct);
 }
 
-/// <summary>The visit is done.</summary>
+/// <summary>The visit is done, with the outcome and topic the officer records.</summary>
 public sealed class Complete(TicketChange change) : ITicketAction
 {
+    public static readonly IReadOnlyDictionary<string, VisitOutcome> Outcomes = new Dictionary<string, VisitOutcome>
+    {
+        ["resolved"] = VisitOutcome.Resolved,
+        ["consulted"] = VisitOutcome.Consulted,
+        ["appeal-registered"] = VisitOutcome.AppealRegistered,
+        ["redirected"] = VisitOutcome.Redirected,
+        ["other"] = VisitOutcome.Other,
+    };
+
+    public static readonly IReadOnlyDictionary<string, VisitTopic> Topics = new Dictionary<string, VisitTopic>
+    {
+        ["energy"] = VisitTopic.Energy,
+        ["housing"] = VisitTopic.Housing,
+        ["transport"] = VisitTopic.Transport,
+        ["landscaping"] = VisitTopic.Landscaping,
+        ["other"] = VisitTopic.Other,
+    };
+
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
-        change.RunAsync(actor, id, "complete", key, version, async c =>
+        HandleAsync(actor, id, key, new CompleteTicketRequest(Version: version), ct);
+
+    public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, CompleteTicketRequest request, CancellationToken ct)
+    {
+        var record = RecordOf(request);
+        return change.RunAsync(actor, id, "complete", key, request.Version, async c =>
         {
-            c.Ticket.Complete(c.Now);
+            c.Ticket.Complete(c.Now, record);
             await c.EndCallAsync(CallOutcome.Completed);
             c.TicketClosed(nameof(TicketState.Completed));
         }, ct);
+    }
+
+    /// <summary>Checked before anything is read: a bad record changes nothing.</summary>
+    private static VisitRecord? RecordOf(CompleteTicketRequest r)
+    {
+        if (r.Outcome is null && r.Topic is null && r.KskName is null && r.Note is null)
+        {
+            return null;
+        }
+
+        if (r.Outcome is null || !Outcomes.TryGetValue(r.Outcome, out var outcome))
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"outcome is one of: {string.Join(", ", Outcomes.Keys)}.");
+        }
+
+        if (r.Topic is null || !Topics.TryGetValue(r.Topic, out var topic))
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"topic is one of: {string.Join(", ", Topics.Keys)}.");
+        }
+
+        return VisitRecord.Create(outcome, topic, r.KskName, r.Note);
+    }
 }
 
 /// <summary>Steps the visitor aside without losing the turn.</summary>

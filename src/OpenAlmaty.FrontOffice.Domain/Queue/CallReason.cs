@@ -27,4 +27,5 @@ public sealed record CallReason(
     int PriorityRatio,
     int WaitingPriority,
     int WaitingRegular,
-    int WaitingReception);
+    int WaitingReception,
+    string? OfficerReason = null);

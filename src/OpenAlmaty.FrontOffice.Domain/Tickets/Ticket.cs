@@ -55,6 +55,16 @@ public sealed class Ticket
 
     public int Version { get; private set; }
 
+    /// <summary>What the officer recorded at completion (null when nothing was).</summary>
+    public VisitOutcome? Outcome { get; private set; }
+
+    public VisitTopic? Topic { get; private set; }
+
+    /// <summary>The KSK named in a housing visit, as written.</summary>
+    public string? KskName { get; private set; }
+
+    public string? OutcomeNote { get; private set; }
+
     public string DisplayNumber => TicketNumber.Format(Prefix, Number);
 
     /// <summary>The ordering tier, fixed at issue and stored so the queue heads are index seeks.</summary>
@@ -128,10 +138,14 @@ public sealed class Ticket
         Close(TicketState.NoShow, nowUtc);
     }
 
-    public void Complete(DateTime nowUtc)
+    public void Complete(DateTime nowUtc, VisitRecord? record = null)
     {
         Require(TicketState.Called, TicketState.Serving);
         ServingStartedAt ??= CalledAt;
+        Outcome = record?.Outcome;
+        Topic = record?.Topic;
+        KskName = record?.KskName;
+        OutcomeNote = record?.Note;
         Close(TicketState.Completed, nowUtc);
     }
 

@@ -17,6 +17,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.Priority).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.TransferNote).HasMaxLength(500);
+        ticket.Property(t => t.Outcome).HasConversion<string>().HasMaxLength(24);
+        ticket.Property(t => t.Topic).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.KskName).HasMaxLength(VisitRecord.MaxKskName);
+        ticket.Property(t => t.OutcomeNote).HasMaxLength(VisitRecord.MaxNote);
 
         // Numbers restart daily per prefix; the index makes a duplicate impossible, not just unlikely.
         ticket.HasIndex(t => new { t.ServiceDay, t.Prefix, t.Number }).IsUnique();

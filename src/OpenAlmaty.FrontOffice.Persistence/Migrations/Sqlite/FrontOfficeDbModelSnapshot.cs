@@ -445,6 +445,10 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("IssuedByDeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KskName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -452,6 +456,14 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ParkedByDeskId")
                         .HasColumnType("INTEGER");
@@ -499,6 +511,10 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Tier")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,12 @@ public static class DesksApi
     public static void MapDesksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/desks/{deskId:int}").RequireAuthorization(Policies.Officer).WithTags("Desks");
+        group.MapGet("/console", async (int deskId, ClaimsPrincipal user, GetDeskConsole console, CancellationToken ct) =>
+            TypedResults.Ok(await console.HandleAsync(Policies.ActorOf(user), deskId, ct)));
         group.MapPost("/call-next", CallNext);
+        group.MapPost("/call", async (int deskId, CallTicketRequest body, [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key,
+            ClaimsPrincipal user, CallNext call, CancellationToken ct) =>
+            TypedResults.Ok(await call.ChosenAsync(Policies.ActorOf(user), deskId, key, body, ct)));
         group.MapPost("/open", (int deskId, ClaimsPrincipal user, SetDeskOpen action, CancellationToken ct) =>
             SetOpen(action.HandleAsync(Policies.ActorOf(user), deskId, true, null, ct)));
         group.MapPost("/close", (int deskId, [FromBody] CloseDeskRequest? body, ClaimsPrincipal user, SetDeskOpen action, CancellationToken ct) =>

@@ -22,7 +22,8 @@ public static class TicketsApi
         MapAction<Park>(officer, "park");
         MapAction<Unpark>(officer, "unpark");
         MapAction<Rejoin>(officer, "rejoin");
-        MapAction<Complete>(officer, "complete");
+        officer.MapPost("/complete", (Guid id, [FromBody] CompleteTicketRequest? body, [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key,
+            ClaimsPrincipal user, Complete action, CancellationToken ct) => Ok(action.HandleAsync(Policies.ActorOf(user), id, key, body ?? new(), ct)));
         officer.MapPost("/transfer", (Guid id, TransferTicketRequest body, [FromHeader(Name = FrontOfficeRoutes.IdempotencyKeyHeader)] string? key,
             ClaimsPrincipal user, Transfer action, CancellationToken ct) => Ok(action.HandleAsync(Policies.ActorOf(user), id, key, body, ct)));
 
