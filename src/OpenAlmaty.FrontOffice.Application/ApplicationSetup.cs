@@ -25,6 +25,7 @@ public static class ApplicationSetup
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })
         {

@@ -79,3 +79,24 @@ public sealed record ServiceQueueDto(int ServiceId, int Waiting, int OpenDesks, 
 public sealed record RecentCallDto(string TicketNumber, string DeskNumber, int ServiceId, DateTimeOffset CalledAt, string State);
 
 public sealed record DeskStatusDto(int DeskId, string Number, bool IsOpen, string? CurrentTicket);
+
+/// <summary>
+/// What a hall display shows: its settings, per agency the waiting count and wait range, and the
+/// latest calls. <c>Layout</c>: <c>hall</c> (every agency) or <c>group</c> (agencies of one kind,
+/// <c>Group</c>: <c>agency</c>, <c>district</c>, <c>mediator</c>, <c>reception</c>). <c>Sound</c>:
+/// <c>voice</c>, <c>chime</c> or <c>off</c>. <c>TickerHtml</c> is as the admin wrote it: a client sanitizes it before showing it.
+/// </summary>
+public sealed record DisplayBoardDto(
+    long Seq,
+    string Name,
+    string Layout,
+    string? Group,
+    string Sound,
+    string TickerHtml,
+    bool IsTraining,
+    IReadOnlyList<DisplayAgencyDto> Agencies,
+    IReadOnlyList<RecentCallDto> RecentCalls);
+
+/// <summary>One agency on a board: how many wait and for how long, and which services are its (to place calls).</summary>
+public sealed record DisplayAgencyDto(int Id, string Kind, string NameKk, string NameRu, int Waiting, int OpenDesks, WaitRangeDto EstimatedWait,
+    IReadOnlyList<int> ServiceIds);

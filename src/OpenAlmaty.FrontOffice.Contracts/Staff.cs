@@ -54,3 +54,7 @@ public sealed record CurrentVisitDto(TicketDto Ticket, DateTimeOffset ArrivedAt,
 /// <summary>A ticket in a desk's waiting (or parked) list. No personal data: a number and times.</summary>
 public sealed record WaitingTicketDto(Guid Id, string Number, int ServiceId, string Priority, string Tier, DateTimeOffset ArrivedAt,
     DateTimeOffset? AppointmentAt, int Version, bool Transferred);
+
+/// <summary>A hall display's settings (admin). <c>Layout</c>: <c>hall</c> or <c>group</c>; <c>Group</c>: an agency kind;
+/// <c>Sound</c>: <c>voice</c>, <c>chime</c> or <c>off</c>; <c>Ticker</c>: a line of text with b/i/u/br, sanitized.</summary>
+public sealed record DisplaySettingsRequest(string Layout, string? Group, string Sound, string? Ticker);

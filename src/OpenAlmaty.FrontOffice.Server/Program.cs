@@ -6,6 +6,7 @@ using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Features.Desks;
+using OpenAlmaty.FrontOffice.Server.Features.Displays;
 using OpenAlmaty.FrontOffice.Server.Features.Roster;
 using OpenAlmaty.FrontOffice.Server.Features.Tickets;
 using OpenAlmaty.FrontOffice.Server.Realtime;
@@ -41,8 +42,9 @@ app.MapAdminApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
 app.MapKioskEnrolment();
 app.MapStaffEndpoints();
+app.MapPhrases();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
-    .AddAdditionalAssemblies(typeof(OpenAlmaty.FrontOffice.Kiosk.IKioskBackend).Assembly);
+    .AddAdditionalAssemblies(typeof(OpenAlmaty.FrontOffice.Kiosk.IKioskBackend).Assembly, typeof(OpenAlmaty.FrontOffice.Displays.IDisplaySource).Assembly);
 
 app.Run();

@@ -61,6 +61,7 @@ public static class ServerSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IKioskBackend, KioskBackend>();
         services.AddScoped<ITicketStatus, TicketStatusSource>();
+        services.AddScoped<OpenAlmaty.FrontOffice.Displays.IDisplaySource, Features.Displays.DisplaySource>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffLanguage>();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

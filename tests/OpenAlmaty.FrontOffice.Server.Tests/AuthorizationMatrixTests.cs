@@ -65,6 +65,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/admin/desks"] = [Who.Admin],
         ["GET /api/admin/devices/{id:guid}/print-jobs"] = [Who.Admin],
         ["GET /lang"] = Everyone,
+        ["GET /display/enrol"] = Everyone,
+        ["GET /display/{Name}"] = [Who.Display],
+        ["POST /display/{Name}"] = [Who.Display],
+        ["GET /phrases/{**clip}"] = Everyone,
+        ["PUT /api/admin/devices/{id:guid}/display"] = [Who.Admin],
         ["GET /api/desks/{deskId:int}/console"] = [Who.Officer],
         ["POST /api/desks/{deskId:int}/call"] = [Who.Officer],
         ["GET /desk"] = [Who.Officer],
@@ -220,6 +225,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var path = pattern
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
+            .Replace("{Name}", "hall", StringComparison.Ordinal)
+            .Replace("{**clip}", "chime.wav", StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase)
             .Replace("{id:int}", "99999", StringComparison.Ordinal);

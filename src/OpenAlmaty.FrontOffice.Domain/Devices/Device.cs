@@ -34,6 +34,17 @@ public sealed class Device
 
     public DateTime? PrinterCheckedAt { get; set; }
 
+    /// <summary>A display's board: <c>hall</c> (every agency) or <c>group</c> (agencies of <see cref="DisplayGroup"/>'s kind).</summary>
+    public string DisplayLayout { get; set; } = "hall";
+
+    public string? DisplayGroup { get; set; }
+
+    /// <summary><c>voice</c> (chime and announcement), <c>chime</c> only, or <c>off</c>.</summary>
+    public string DisplaySound { get; set; } = "voice";
+
+    /// <summary>The ticker line, sanitized when saved and again when shown.</summary>
+    public string? TickerHtml { get; set; }
+
     public static (Device Device, string Token) Enrol(DeviceKind kind, string name, DateTime nowUtc)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))

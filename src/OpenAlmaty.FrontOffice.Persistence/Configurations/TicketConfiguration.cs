@@ -63,6 +63,10 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         device.Property(d => d.PrinterAddress).HasMaxLength(200);
         device.Property(d => d.PrinterProfile).HasMaxLength(32);
         device.Property(d => d.PrinterFault).HasMaxLength(32);
+        device.Property(d => d.DisplayLayout).HasMaxLength(16).HasDefaultValue("hall");
+        device.Property(d => d.DisplayGroup).HasMaxLength(16);
+        device.Property(d => d.DisplaySound).HasMaxLength(16).HasDefaultValue("voice");
+        device.Property(d => d.TickerHtml).HasMaxLength(4000);
     }
 }
 

@@ -11,6 +11,7 @@ public static class Policies
     public const string Admin = "admin";
     public const string Officer = "officer";
     public const string Kiosk = "kiosk";
+    public const string Display = "display";
 
     /// <summary>Any staff member: officer or admin.</summary>
     public const string Staff = "staff";
@@ -24,6 +25,7 @@ public static class Policies
         options.AddPolicy(Officer, p => p.RequireRole(StaffRoles.Officer));
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Officer));
         options.AddPolicy(Kiosk, p => p.RequireClaim(DeviceAuthentication.KindClaim, "kiosk"));
+        options.AddPolicy(Display, p => p.RequireClaim(DeviceAuthentication.KindClaim, "display"));
         options.AddPolicy(Hall, p => p.RequireAuthenticatedUser());
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
@@ -28,6 +29,11 @@ public static class AdminApi
         });
 
         admin.MapPut("/devices/{id:guid}/printer", async (Guid id, PrinterSettingsRequest request, ConfigurePrinter configure, CancellationToken ct) =>
+        {
+            await configure.HandleAsync(id, request, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPut("/devices/{id:guid}/display", async (Guid id, DisplaySettingsRequest request, ConfigureDisplay configure, CancellationToken ct) =>
         {
             await configure.HandleAsync(id, request, ct);
             return TypedResults.NoContent();

@@ -1,0 +1,12 @@
+using OpenAlmaty.FrontOffice.Contracts;
+
+namespace OpenAlmaty.FrontOffice.Displays;
+
+/// <summary>What a hall display needs from the server: its board for the enrolled display, and the hall's events.</summary>
+public interface IDisplaySource
+{
+    Task<DisplayBoardDto> LoadAsync(CancellationToken ct);
+
+    /// <summary>Calls <paramref name="onEvent"/> with each hub event (in <c>seq</c> order) until disposed.</summary>
+    IDisposable Subscribe(Action<object> onEvent);
+}
