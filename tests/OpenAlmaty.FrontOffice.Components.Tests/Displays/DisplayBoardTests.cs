@@ -1,0 +1,129 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Displays;
+using OpenAlmaty.FrontOffice.Displays.Components;
+
+namespace OpenAlmaty.FrontOffice.Components.Tests.Displays;
+
+/// <summary>A board fed by hand: its settings, two agencies of different kinds, and events pushed in.</summary>
+public sealed class FakeDisplaySource : IDisplaySource
+{
+    public DisplayBoardDto Board { get; set; } = new(1, "hall-main", "hall", null, "voice", "", false,
+    [
+        new DisplayAgencyDto(13, "agency", "Энергетика басқармасы", "Управление энергетики", 4, 2, new WaitRangeDto(10, 25), [13]),
+        new DisplayAgencyDto(27, "district", "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", 0, 1, new WaitRangeDto(0, 0), [27]),
+    ],
+    [new RecentCallDto("P-001", "7", 13, DateTimeOffset.UnixEpoch, "Called")]);
+
+    private Action<object>? _listener;
+
+    public Task<DisplayBoardDto> LoadAsync(CancellationToken ct) => Task.FromResult(Board);
+
+    public IDisposable Subscribe(Action<object> onEvent)
+    {
+        _listener = onEvent;
+        return new Stop(() => _listener = null);
+    }
+
+    public void Publish(object e) => _listener?.Invoke(e);
+
+    private sealed class Stop(Action stop) : IDisposable
+    {
+        public void Dispose() => stop();
+    }
+}
+
+public class DisplayBoardTests : BunitContext
+{
+    private readonly FakeDisplaySource _source = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
+
+    public DisplayBoardTests()
+    {
+        Services.AddSingleton<IDisplaySource>(_source);
+        Services.AddSingleton<TimeProvider>(_clock);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void The_hall_board_shows_every_agency_with_its_waiting_count_and_range_the_calls_and_the_almaty_clock()
+    {
+        var cut = Render<DisplayBoard>();
+        Assert.Equal("hall", cut.Find("[data-test=display]").GetAttribute("data-layout"));
+        Assert.Equal(["13", "27"], cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
+        Assert.Contains("10–25 мин", cut.Find("[data-test=queue][data-agency='13']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("—", cut.Find("[data-test=queue][data-agency='27']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("7", cut.Find("[data-test=call][data-number='P-001']").GetAttribute("data-desk"));
+        Assert.Equal("10:00", cut.Find("[data-test=clock]").TextContent);
+    }
+
+    [Fact]
+    public void An_agency_group_board_shows_only_its_kind_and_only_its_calls()
+    {
+        _source.Board = _source.Board with { Layout = "group", Group = "district" };
+        var cut = Render<DisplayBoard>();
+        Assert.Equal(["27"], cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
+        Assert.Empty(cut.FindAll("[data-test=call]"));
+
+        _source.Publish(new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow()));
+        _source.Publish(new TicketCalledEvent(3, "ME-004", "21", 27, _clock.GetUtcNow()));
+        cut.WaitForAssertion(() => Assert.Equal(["ME-004"], cut.FindAll("[data-test=call]").Select(c => c.GetAttribute("data-number"))));
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue");
+    }
+
+    [Fact]
+    public void A_new_call_goes_on_top_flashes_and_is_announced_kazakh_then_russian()
+    {
+        var cut = Render<DisplayBoard>();
+        _source.Publish(new TicketCalledEvent(2, "P-015", "7", 13, _clock.GetUtcNow()));
+        cut.WaitForAssertion(() => Assert.Equal("P-015", cut.FindAll("[data-test=call]")[0].GetAttribute("data-number")));
+        Assert.Contains("fresh", cut.FindAll("[data-test=call]")[0].ClassList);
+        Assert.DoesNotContain("fresh", cut.FindAll("[data-test=call]")[1].ClassList);
+
+        var clips = (IReadOnlyList<string>)JSInterop.Invocations.Single(i => i.Identifier == "oaAnnouncer.enqueue").Arguments[1]!;
+        Assert.Equal(Announcement.Chime, clips[0]);
+        Assert.Equal(["/phrases/kk/talon.wav", "/phrases/kk/letter-p.wav", "/phrases/kk/n-15.wav", "/phrases/kk/o-7.wav", "/phrases/kk/window.wav",
+            "/phrases/ru/talon.wav", "/phrases/ru/letter-p.wav", "/phrases/ru/n-15.wav", "/phrases/ru/window.wav", "/phrases/ru/n-7.wav"], clips.Skip(1));
+
+        // Twenty seconds later it is no longer highlighted but still on the board.
+        _clock.Advance(TimeSpan.FromSeconds(21));
+        cut.Render();
+        Assert.DoesNotContain("fresh", cut.FindAll("[data-test=call]")[0].ClassList);
+    }
+
+    [Theory]
+    [InlineData("chime", 1)]
+    [InlineData("off", 0)]
+    public void A_display_can_be_muted_and_the_chime_works_without_the_voice(string sound, int announcements)
+    {
+        _source.Board = _source.Board with { Sound = sound };
+        var cut = Render<DisplayBoard>();
+        _source.Publish(new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow()));
+        cut.WaitForAssertion(() => Assert.Equal("P-002", cut.FindAll("[data-test=call]")[0].GetAttribute("data-number")));
+        var calls = JSInterop.Invocations.Where(i => i.Identifier == "oaAnnouncer.enqueue").ToList();
+        Assert.Equal(announcements, calls.Count);
+        if (announcements == 1)
+        {
+            Assert.Equal([Announcement.Chime], (IReadOnlyList<string>)calls[0].Arguments[1]!);
+        }
+    }
+
+    [Theory]
+    [InlineData("Қош келдіңіз<script>alert('x')</script>", "Қош келдіңіз")]
+    [InlineData("<img src=x onerror=\"alert(1)\">Кезек", "Кезек")]
+    [InlineData("<a href=\"javascript:alert(1)\">Басыңыз</a>", "Басыңыз")]
+    [InlineData("<b onclick=\"alert(1)\">Добро</b> <iframe src=\"http://evil\"></iframe><style>body{}</style>", "<b>Добро</b>")]
+    public void The_ticker_renders_inert(string ticker, string shown)
+    {
+        _source.Board = _source.Board with { TickerHtml = ticker };
+        var cut = Render<DisplayBoard>();
+        var html = cut.Find("[data-test=ticker] .ticker-text").InnerHtml.Trim();
+        Assert.Equal(shown, html);
+        Assert.DoesNotContain("script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
