@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -57,6 +59,48 @@ public sealed class OfficerActionsTests : IAsyncLifetime
 
         Assert.Equal(later.Id, (await _officer.CalledAsync(_desk.Id)).Id);
         await (await _officer.ActAsync(later.Id, "complete")).OkAsync<TicketDto>();
+    }
+
+    [Fact]
+    public async Task Completion_records_outcome_topic_and_ksk_and_refuses_a_bad_record_without_changing_anything()
+    {
+        var ticket = await _kiosk.IssuedAsync(_energy.Id);
+        await _officer.CalledAsync(_desk.Id);
+        var complete = new Uri($"/api/tickets/{ticket.Id}/complete", UriKind.Relative);
+
+        await (await _officer.PostAsJsonAsync(complete, new CompleteTicketRequest("resolved", "energy", KskName: "КСК «Самал»")))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        await (await _officer.PostAsJsonAsync(complete, new CompleteTicketRequest("fixed-it", "housing")))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        await (await _officer.PostAsJsonAsync(complete, new CompleteTicketRequest("consulted", "housing", Note: new string('x', 1001))))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        using var phone = _app.Client(Caller.Anonymous);
+        Assert.Equal("Called", (await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{ticket.PublicId}"))!.State);
+
+        var done = await (await _officer.PostAsJsonAsync(complete, new CompleteTicketRequest("consulted", "housing", "  КСК   «Самал» ", "Су жоқ / нет воды")))
+            .OkAsync<TicketDto>();
+        Assert.Equal("Completed", done.State);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Persistence.FrontOfficeDb>();
+        var stored = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticket.Id);
+        Assert.Equal((Domain.Tickets.VisitOutcome.Consulted, Domain.Tickets.VisitTopic.Housing, "КСК «Самал»", "Су жоқ / нет воды"),
+            (stored.Outcome, stored.Topic, stored.KskName, stored.OutcomeNote));
+    }
+
+    [Fact]
+    public async Task Calling_out_of_order_needs_a_reason_which_is_kept_with_the_call()
+    {
+        var first = await _kiosk.IssuedAsync(_energy.Id);
+        var second = await _kiosk.IssuedAsync(_energy.Id);
+        var call = new Uri($"/api/desks/{_desk.Id}/call", UriKind.Relative);
+        await (await _officer.PostAsJsonAsync(call, new CallTicketRequest(second.Id, "  "))).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        await (await _officer.PostAsJsonAsync(call, new CallTicketRequest(Guid.NewGuid(), "ветеран"))).ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.TicketWrongState);
+
+        var called = await (await _officer.PostAsJsonAsync(call, new CallTicketRequest(second.Id, "ветеран войны / соғыс ардагері"))).OkAsync<TicketDto>();
+        Assert.Equal((second.Id, "Called"), (called.Id, called.State));
+        var console = await _officer.GetFromJsonAsync<DeskConsoleDto>($"/api/desks/{_desk.Id}/console");
+        Assert.Equal(("chosen-by-officer", "ветеран войны / соғыс ардагері"), (console!.Current!.CallRule, console.Current.OfficerReason));
+        Assert.Equal([first.Number], console.Waiting.Select(w => w.Number));
     }
 
     [Fact]
