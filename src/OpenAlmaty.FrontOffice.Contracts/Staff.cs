@@ -19,7 +19,8 @@ public sealed record EnrolDeviceRequest(DeviceKindDto Kind, string Name);
 public sealed record EnrolledDeviceDto(Guid Id, string Token);
 
 public sealed record DeviceDto(Guid Id, DeviceKindDto Kind, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt,
-    string? PrinterAddress = null, string? PrinterProfile = null, string? PrinterFault = null);
+    string? PrinterAddress = null, string? PrinterProfile = null, string? PrinterFault = null,
+    string? DisplayLayout = null, string? DisplayGroup = null, string? DisplaySound = null, string? Ticker = null);
 
 /// <summary>Creates a desk officer who may act for the given desks (admin).</summary>
 public sealed record CreateOfficerRequest(string UserName, string Password, IReadOnlyList<int> DeskIds);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Tests;
 
 namespace OpenAlmaty.FrontOffice.Browser.Tests;
 
@@ -24,9 +25,17 @@ public sealed class HallBrowserTests : IAsyncLifetime
             var energy = roster!.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
             var energyDesk = roster.Desks.First(d => d.ServiceIds.Contains(energy.Id));
             (await admin.PostAsJsonAsync("/api/admin/officers", new CreateOfficerRequest("aigerim", "Officer-pass-1", [energyDesk.Id]))).EnsureSuccessStatusCode();
-            (await admin.PutAsJsonAsync($"/api/admin/devices/{displayDevice.Id}/display",
-                new DisplaySettingsRequest("hall", null, "voice", "Қош келдіңіз! <b>Добро пожаловать!</b><script>alert(1)</script>"))).EnsureSuccessStatusCode();
         }
+
+        // The admin sets the display's ticker on its page.
+        var adminPage = await _hall.SignInAsync("admin", ServerProcess.AdminPassword, "/admin/devices");
+        await adminPage.WaitForSelectorAsync("[data-page=devices][data-ready=true]");
+        await adminPage.ClickAsync("[data-test=device][data-name='hall-main'] a");
+        await adminPage.WaitForSelectorAsync("[data-page=display-settings][data-ready=true]");
+        await adminPage.FillAsync("[data-test=ticker]", "Қош келдіңіз! <b>Добро пожаловать!</b><script>alert(1)</script>");
+        await adminPage.ClickAsync("[data-test=save-display]");
+        await adminPage.WaitForSelectorAsync("[data-test=saved]");
+        await adminPage.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-display-settings.png") });
 
         var display = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } })).NewPageAsync();
         await display.GotoAsync(_hall.Url($"/display/enrol?token={displayDevice.Token}"));

@@ -66,6 +66,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/admin/devices/{id:guid}/print-jobs"] = [Who.Admin],
         ["GET /lang"] = Everyone,
         ["GET /display/enrol"] = Everyone,
+        ["GET /admin/displays/{Id:guid}"] = [Who.Admin],
+        ["POST /admin/displays/{Id:guid}"] = [Who.Admin],
         ["GET /display/{Name}"] = [Who.Display],
         ["POST /display/{Name}"] = [Who.Display],
         ["GET /phrases/{**clip}"] = Everyone,

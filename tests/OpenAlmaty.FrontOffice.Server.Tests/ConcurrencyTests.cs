@@ -75,4 +75,56 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             client.Dispose();
         }
     }
+
+    [Fact]
+    public async Task Two_officers_clicking_call_next_together_on_one_service_get_two_different_visitors()
+    {
+        var hall = await Scenario.StartAsync(_app);
+        var energy = hall.Service("energy");
+        using var admin = _app.Client(hall.Admin);
+        var second = await (await admin.PostAsJsonAsync("/api/admin/desks", new CreateDeskRequest("E2", [energy.Id]))).OkAsync<CreatedDto>();
+        var deskA = hall.DeskOf("energy").Id;
+        var aigerim = await _app.OfficerAsync(hall.Admin, "aigerim", deskA);
+        var bolat = await _app.OfficerAsync(hall.Admin, "bolat", second.Id);
+        using var bolatHttp = _app.Client(bolat);
+        await (await bolatHttp.PostAsync(new Uri($"/api/desks/{second.Id}/open", UriKind.Relative), null)).OkAsync<DeskDto>();
+        using var aigerimHttp = _app.Client(aigerim);
+        await aigerimHttp.PostAsync(new Uri($"/api/desks/{deskA}/open", UriKind.Relative), null);
+        await using var aigerimHub = _app.Hub(aigerim);
+        await aigerimHub.StartAsync();
+
+        using var kiosk = _app.Client(hall.Kiosk);
+        var issued = new List<TicketDto>();
+        for (var i = 0; i < 20; i++)
+        {
+            issued.Add(await kiosk.IssuedAsync(energy.Id));
+        }
+
+        var seen = new List<Guid>();
+        for (var round = 0; round < 10; round++)
+        {
+            // One over the hub, one over HTTP, at the same moment.
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var viaHub = Task.Run(async () =>
+            {
+                await start.Task;
+                return (await Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<TicketDto?>(
+                    aigerimHub, nameof(IFrontOfficeHub.CallNext), deskA, Guid.NewGuid().ToString()))!;
+            });
+            var viaHttp = Task.Run(async () =>
+            {
+                await start.Task;
+                return await bolatHttp.CalledAsync(second.Id);
+            });
+            start.SetResult();
+            var (a, b) = (await viaHub, await viaHttp);
+            Assert.NotEqual(a.Id, b.Id);
+            Assert.Equal(issued.Skip(round * 2).Take(2).Select(t => t.Id).Order(), new[] { a.Id, b.Id }.Order());
+            seen.AddRange([a.Id, b.Id]);
+            await (await aigerimHttp.ActAsync(a.Id, "complete")).OkAsync<TicketDto>();
+            await (await bolatHttp.ActAsync(b.Id, "complete")).OkAsync<TicketDto>();
+        }
+
+        Assert.Equal(20, seen.Distinct().Count());
+    }
 }
