@@ -1,0 +1,228 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenAlmaty.FrontOffice.Application;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Devices;
+using OpenAlmaty.FrontOffice.Application.Printing;
+using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Application.Roster;
+using OpenAlmaty.FrontOffice.Application.Staff;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Printing;
+using OpenAlmaty.FrontOffice.Printing.EscPos;
+using OpenAlmaty.FrontOffice.Server.Components.Desk;
+using OpenAlmaty.FrontOffice.Server.Components.Staff;
+using OpenAlmaty.FrontOffice.Server.Realtime;
+
+namespace OpenAlmaty.FrontOffice.Components.Tests.Desk;
+
+/// <summary>
+/// The officer console over the real use cases and a real SQLite file (only the browser is bunit's):
+/// an officer at the energy desk on a Monday morning with three visitors waiting.
+/// </summary>
+public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-desk-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
+    private readonly List<TicketDto> _waiting = [];
+    private int _deskId;
+    private int _waterId;
+
+    public DeskConsoleTests()
+    {
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddLogging();
+        Services.AddOptions<FrontOfficeOptions>().Configure(o =>
+        {
+            o.DataDirectory = _data;
+            o.Bootstrap.AdminPassword = "Admin-pass-2026";
+        });
+        Services.AddFrontOfficeDb(_data);
+        Services.AddFrontOfficeApplication();
+        Services.AddIdentityCore<StaffUser>(o => o.Password.RequireNonAlphanumeric = false)
+            .AddRoles<IdentityRole>().AddEntityFrameworkStores<FrontOfficeDb>();
+        Services.AddSingleton<IOutboxSignal, NoOutboxDispatcher>();
+        Services.AddSingleton<IPrintAgents, NoPrintAgents>();
+        // An instance the test owns: the container would dispose it only synchronously.
+        Services.AddSingleton(new PrinterConnections(new NoPrintAgents()));
+        Services.AddSingleton<HallFeed>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<StaffLanguage>();
+        _auth = AddAuthorization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    private readonly BunitAuthorizationContext _auth;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_data);
+        await using var scope = Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await PersistenceSetup.MigrateAsync(sp.GetRequiredService<FrontOfficeDb>(), CancellationToken.None);
+        await sp.GetRequiredService<SeedRoster>().HandleAsync(CancellationToken.None);
+        await sp.GetRequiredService<BootstrapAdmin>().HandleAsync();
+        var roster = await sp.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, CancellationToken.None);
+        var energy = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
+        _waterId = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "water").Id;
+        _deskId = roster.Desks.First(d => d.ServiceIds.Contains(energy.Id)).Id;
+        var officer = await sp.GetRequiredService<CreateOfficer>().HandleAsync(new CreateOfficerRequest("aigerim", "Officer-pass-1", [_deskId]), CancellationToken.None);
+        var kiosk = await sp.GetRequiredService<EnrolDevice>().HandleAsync(new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Kiosk 1"), CancellationToken.None);
+        foreach (var priority in new[] { TicketPriority.None, TicketPriority.None, TicketPriority.Elderly })
+        {
+            _clock.Advance(TimeSpan.FromMinutes(4));
+            var issued = await sp.GetRequiredService<IssueTicket>().HandleAsync(Actor.Device(kiosk.Id), Guid.NewGuid().ToString(),
+                new IssueTicketRequest(energy.Id, VisitorLanguage.Kk, priority), CancellationToken.None);
+            _waiting.Add(issued.Ticket);
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        _auth.SetAuthorized("aigerim");
+        _auth.SetRoles(StaffRoles.Officer);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.Id));
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private IRenderedComponent<DeskConsole> Console()
+    {
+        var cut = Render<DeskConsole>(p => p.Add(d => d.DeskId, _deskId));
+        cut.WaitForElement("[data-test=waiting]");
+        return cut;
+    }
+
+    [Fact]
+    public void The_waiting_list_shows_every_visitor_with_priority_marks_and_wait_times()
+    {
+        var cut = Console();
+        Assert.Equal(_waiting.Select(t => t.Number), cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number")));
+        var elderly = cut.Find($"[data-test=waiting-row][data-number='{_waiting[2].Number}']");
+        Assert.Contains("★", elderly.TextContent, StringComparison.Ordinal);
+        Assert.Contains("10 мин", elderly.TextContent, StringComparison.Ordinal);
+        Assert.Contains("18 мин", cut.Find($"[data-test=waiting-row][data-number='{_waiting[0].Number}']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("3", cut.Find("[data-test=waiting-count]").TextContent);
+    }
+
+    [Fact]
+    public void Call_next_brings_the_priority_visitor_first_by_the_ratio_then_by_arrival_with_the_reason_and_the_times()
+    {
+        var cut = Console();
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
+        Assert.Contains("приоритетная очередь", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ждал(а): 10 мин", cut.Find("[data-test=times]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count);
+        Assert.Empty(cut.FindAll("[data-test=call-next]"));
+
+        cut.Find("[data-test=no-show]").Click();
+        cut.WaitForElement("[data-test=call-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[0].Number, cut.Find("[data-test=current-number]").TextContent));
+        Assert.Contains("по порядку прихода", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ждал(а): 18 мин", cut.Find("[data-test=times]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recall_counts_up_to_the_limit_and_then_the_visitor_is_a_no_show()
+    {
+        var cut = Console();
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=recall]");
+        cut.Find("[data-test=recall]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("1 / 3", cut.Find("[data-test=recalls]").TextContent));
+        cut.Find("[data-test=recall]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("2 / 3", cut.Find("[data-test=recalls]").TextContent));
+        cut.Find("[data-test=recall]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("3 / 3", cut.Find("[data-test=recalls]").TextContent));
+        cut.Find("[data-test=recall]").Click();
+        cut.WaitForElement("[data-test=no-current]");
+    }
+
+    [Fact]
+    public void Complete_asks_for_outcome_and_topic_and_names_a_ksk_only_for_housing()
+    {
+        var cut = Console();
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=complete-open]").Click();
+        Assert.True(cut.Find("[data-test=complete]").HasAttribute("disabled"));
+        cut.Find("[data-test=outcome]").Change("consulted");
+        cut.Find("[data-test=topic]").Change("energy");
+        Assert.Empty(cut.FindAll("[data-test=ksk]"));
+        cut.Find("[data-test=topic]").Change("housing");
+        cut.Find("[data-test=ksk]").Change("КСК «Самал»");
+        cut.Find("[data-test=note]").Change("<b>жарық жоқ</b>");
+        Assert.False(cut.Find("[data-test=complete]").HasAttribute("disabled"));
+        cut.Find("[data-test=complete]").Click();
+        cut.WaitForElement("[data-test=no-current]");
+    }
+
+    [Fact]
+    public void Calling_a_chosen_ticket_needs_a_reason_and_shows_it_as_the_why()
+    {
+        var cut = Console();
+        cut.Find($"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]").Click();
+        Assert.True(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
+        cut.Find("[data-test=choose-reason]").Change("с ребёнком на руках");
+        cut.Find("[data-test=choose-confirm]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[1].Number, cut.Find("[data-test=current-number]").TextContent));
+        Assert.Contains("выбран сотрудником: с ребёнком на руках", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Park_and_unpark_keep_the_visitor_and_transfer_sends_them_on()
+    {
+        var cut = Console();
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=park]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count));
+        cut.WaitForElement("[data-test=unpark]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(_waiting.Select(t => t.Number),
+            cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number"))));
+
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=transfer-open]").Click();
+        cut.Find("[data-test=transfer-to]").Change(_waterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find("[data-test=transfer-note]").Change("су мәселесі / вопрос по воде");
+        cut.Find("[data-test=transfer]").Click();
+        cut.WaitForElement("[data-test=no-current]");
+        Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count);
+    }
+
+    [Fact]
+    public void A_closed_desk_states_its_reason_and_calls_nobody_until_opened()
+    {
+        var cut = Console();
+        Assert.True(cut.Find("[data-test=close-desk]").HasAttribute("disabled"));
+        cut.Find("[data-test=close-reason]").Change("lunch");
+        cut.Find("[data-test=close-desk]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Обед", cut.Find("[data-test=desk-state]").TextContent, StringComparison.Ordinal));
+        Assert.True(cut.Find("[data-test=call-next]").HasAttribute("disabled"));
+        cut.Find("[data-test=open-desk]").Click();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-test=call-next]").HasAttribute("disabled")));
+    }
+
+    /// <summary>No hub here: the events are not published.</summary>
+    private sealed class NoOutboxDispatcher : IOutboxSignal
+    {
+        public void Notify()
+        {
+        }
+    }
+
+    private sealed class NoPrintAgents : IPrintAgents
+    {
+        public Task<PrintOutcome> PrintAsync(Guid deviceId, byte[] job, CancellationToken ct) =>
+            Task.FromResult(new PrintOutcome(false, PrinterFault.Unreachable, "no agent"));
+    }
+}
