@@ -75,6 +75,22 @@ public sealed partial class ServerBasicsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recorded_voice_clip_in_the_data_directory_wins_over_the_default_pack()
+    {
+        using var anyone = _app.Client(Caller.Anonymous);
+        var shipped = await anyone.GetByteArrayAsync(new Uri("/phrases/kk/talon.wav", UriKind.Relative));
+        Assert.Equal("RIFF"u8.ToArray(), shipped[..4]);
+
+        Directory.CreateDirectory(Path.Combine(_app.DataDirectory, "phrases", "kk"));
+        byte[] recorded = [.. "RIFF"u8, 1, 2, 3, 4];
+        await File.WriteAllBytesAsync(Path.Combine(_app.DataDirectory, "phrases", "kk", "talon.wav"), recorded);
+        Assert.Equal(recorded, await anyone.GetByteArrayAsync(new Uri("/phrases/kk/talon.wav", UriKind.Relative)));
+        Assert.NotEqual(recorded, await anyone.GetByteArrayAsync(new Uri("/phrases/ru/talon.wav", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(new Uri("/phrases/../frontoffice.db", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(new Uri("/phrases/kk/nothing-here.wav", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Numbers_restart_at_midnight_in_almaty()
     {
         var hall = await Scenario.StartAsync(_app);
