@@ -9,6 +9,8 @@ public enum DomainRule
     InvalidHours,
     InvalidPrefix,
     InvalidVisitRecord,
+    InvalidIin,
+    InvalidCalendar,
 }
 
 /// <summary>A request that the domain refuses. Nothing has changed when it is thrown.</summary>

@@ -1,0 +1,77 @@
+namespace OpenAlmaty.FrontOffice.Domain.Receptions;
+
+public enum IinProblem
+{
+    None,
+    WrongLength,
+    NotDigits,
+    BadCheckDigit,
+}
+
+/// <summary>
+/// The Kazakh individual identification number: 12 digits, the last a check digit. The check is
+/// the standard mod-11 rule: digits 1–11 weighted 1..11; when that sum mod 11 is 10, weighted
+/// again 3,4,5,6,7,8,9,10,11,1,2; a second 10 means no number can end those 11 digits. The IIN is
+/// personal data: keep only what <see cref="LastFour"/> gives and a keyed hash of it.
+/// </summary>
+public readonly record struct Iin
+{
+    private static readonly int[] FirstWeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    private static readonly int[] SecondWeights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+    private Iin(string digits) => Digits = digits;
+
+    public string Digits { get; }
+
+    public string LastFour => Digits[^4..];
+
+    /// <summary>Never the number itself: a record that prints an IIN must not exist.</summary>
+    public override string ToString() => "IIN ********" + LastFour;
+
+    public static IinProblem Check(string? text)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length != 12)
+        {
+            return value.All(char.IsAsciiDigit) ? IinProblem.WrongLength : IinProblem.NotDigits;
+        }
+
+        if (!value.All(char.IsAsciiDigit))
+        {
+            return IinProblem.NotDigits;
+        }
+
+        return CheckDigit(value) is { } digit && digit == value[11] - '0' ? IinProblem.None : IinProblem.BadCheckDigit;
+    }
+
+    public static Iin Parse(string? text) => Check(text) switch
+    {
+        IinProblem.None => new Iin(text!.Trim()),
+        IinProblem.WrongLength => throw new DomainRuleException(DomainRule.InvalidIin, "An IIN has 12 digits."),
+        IinProblem.NotDigits => throw new DomainRuleException(DomainRule.InvalidIin, "An IIN is made of digits only."),
+        _ => throw new DomainRuleException(DomainRule.InvalidIin, "The IIN's check digit does not match; please check the number."),
+    };
+
+    /// <summary>The check digit for the first 11 digits, or null when none exists.</summary>
+    public static int? CheckDigit(string digits)
+    {
+        var sum = Weighted(digits, FirstWeights) % 11;
+        if (sum == 10)
+        {
+            sum = Weighted(digits, SecondWeights) % 11;
+        }
+
+        return sum == 10 ? null : sum;
+    }
+
+    private static int Weighted(string digits, int[] weights)
+    {
+        var sum = 0;
+        for (var i = 0; i < 11; i++)
+        {
+            sum += (digits[i] - '0') * weights[i];
+        }
+
+        return sum;
+    }
+}
