@@ -11,6 +11,12 @@ public enum DomainRule
     InvalidVisitRecord,
     InvalidIin,
     InvalidCalendar,
+    InvalidSession,
+    SessionUnavailable,
+    SlotTaken,
+    BookingLimit,
+    BookingWrongState,
+    RescheduleDoesNotFit,
 }
 
 /// <summary>A request that the domain refuses. Nothing has changed when it is thrown.</summary>

@@ -1,0 +1,169 @@
+using OpenAlmaty.FrontOffice.Domain.Receptions;
+
+namespace OpenAlmaty.FrontOffice.Domain.Tests;
+
+/// <summary>Booking rules on a fixed clock: Monday 30 November 2026, 10:00 in Almaty.</summary>
+public class ReceptionBookTests
+{
+    private static readonly DateTime Now = new(2026, 11, 30, 5, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeOnly Ten = new(10, 0);
+    private long _sequence;
+
+    /// <summary>Thursday 3 December, 10:00–11:00, 20-minute slots.</summary>
+    private static ReceptionSession Session(int places = 1, int day = 3, int startHour = 10, int endHour = 11) =>
+        ReceptionSession.Plan(Guid.NewGuid(), "Деп. әкім Ахметов", 27, new(2026, 12, day), new(startHour, 0), new(endHour, 0), 20, places, 21);
+
+    private Booking Book(ReceptionSession session, List<Booking> all, TimeOnly slot, string iin = "h", DateTime? now = null)
+    {
+        var booking = ReceptionBook.Book(session, all, all.Count(b => b.IinHash == iin && b.IsOpen && iin != "h"),
+            new BookingRequest(iin == "h" ? "h" + _sequence : iin, "4588", "Айгүл Серікова", "+7 701 000 00 00", "housing", "Су жоқ", slot),
+            Guid.NewGuid(), "C" + _sequence, ++_sequence, now ?? Now);
+        all.Add(booking);
+        return booking;
+    }
+
+    [Fact]
+    public void A_session_is_cut_into_whole_slots()
+    {
+        var session = ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 12, 3), new(10, 0), new(10, 50), 20, 3, null);
+        Assert.Equal([new TimeOnly(10, 0), new TimeOnly(10, 20)], session.Slots());
+        Assert.Equal(6, session.Capacity);
+        Assert.Throws<DomainRuleException>(() => ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 12, 3), new(10, 0), new(10, 10), 20, 3, null));
+        Assert.Throws<DomainRuleException>(() => ReceptionSession.Plan(Guid.NewGuid(), " ", null, new(2026, 12, 3), new(10, 0), new(11, 0), 20, 3, null));
+        Assert.Throws<DomainRuleException>(() => ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 12, 3), new(10, 0), new(11, 0), 20, 0, null));
+    }
+
+    [Fact]
+    public void A_taken_slot_is_refused_while_others_are_free_and_a_full_session_puts_the_resident_on_the_waiting_list()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        Assert.Equal(BookingState.Active, Book(session, all, Ten).State);
+        var refused = Assert.Throws<DomainRuleException>(() => Book(session, all, Ten));
+        Assert.Equal(DomainRule.SlotTaken, refused.Rule);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+
+        var waiting = Book(session, all, Ten);
+        Assert.Equal((BookingState.Waiting, (TimeOnly?)null), (waiting.State, waiting.SlotStart));
+        Assert.Equal([waiting.Id], ReceptionBook.WaitingList(session.Id, all).Select(b => b.Id));
+        Assert.Equal(DomainRule.SlotTaken, Assert.Throws<DomainRuleException>(() => Book(session, all, new(11, 0))).Rule);
+    }
+
+    [Fact]
+    public void One_open_booking_per_resident_per_deputy_per_week_and_none_for_a_past_or_cancelled_session()
+    {
+        var session = Session(places: 2);
+        var all = new List<Booking>();
+        Book(session, all, Ten, iin: "same-iin");
+        Assert.Equal(DomainRule.BookingLimit, Assert.Throws<DomainRuleException>(() => Book(session, all, new(10, 20), iin: "same-iin")).Rule);
+
+        var monday = ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 11, 30), new(9, 0), new(10, 0), 20, 1, null);
+        Assert.Equal(DomainRule.SessionUnavailable, Assert.Throws<DomainRuleException>(() => Book(monday, all, new(9, 0))).Rule);
+        session.Cancel(Now);
+        Assert.Equal(DomainRule.SessionUnavailable, Assert.Throws<DomainRuleException>(() => Book(session, all, new(10, 40))).Rule);
+    }
+
+    [Fact]
+    public void A_cancelled_place_is_offered_to_the_first_waiting_who_confirms_in_time_or_lets_it_pass_to_the_next()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var booked = Book(session, all, Ten);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var first = Book(session, all, Ten);
+        var second = Book(session, all, Ten);
+
+        var offered = ReceptionBook.Cancel(session, all, booked, "resident-called", Now);
+        Assert.Same(first, offered);
+        Assert.Equal((BookingState.Offered, (TimeOnly?)Ten, Now.AddHours(24)), (first.State, first.SlotStart, first.OfferExpiresAt));
+        Assert.Equal(BookingState.Waiting, second.State);
+        Assert.Equal(0, ReceptionBook.FreePlaces(session, all)[Ten]);
+
+        // The first does not confirm within a day: the place goes to the second.
+        var later = Now.AddHours(25);
+        Assert.Equal([second], ReceptionBook.ExpireOffers(session, all, later));
+        Assert.Equal(BookingState.Cancelled, first.State);
+        Assert.Throws<DomainRuleException>(() => first.Confirm(later));
+        second.Confirm(later.AddHours(1));
+        Assert.Equal((BookingState.Active, (TimeOnly?)Ten), (second.State, second.SlotStart));
+    }
+
+    [Fact]
+    public void An_offer_made_the_evening_before_runs_out_when_the_session_starts()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var booked = Book(session, all, Ten);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var waiting = Book(session, all, Ten);
+        var evening = new DateTime(2026, 12, 2, 15, 0, 0, DateTimeKind.Utc); // 20:00 in Almaty the day before
+        ReceptionBook.Cancel(session, all, booked, "resident-called", evening);
+        Assert.Equal(new DateTime(2026, 12, 3, 5, 0, 0, DateTimeKind.Utc), waiting.OfferExpiresAt);
+    }
+
+    [Fact]
+    public void Rescheduling_a_whole_session_keeps_everyones_order_across_the_next_sessions_and_the_waiting_list()
+    {
+        var thursday = Session();
+        var all = new List<Booking>();
+        var at1040 = Book(thursday, all, new(10, 40));
+        var at1000 = Book(thursday, all, Ten);
+        var at1020 = Book(thursday, all, new(10, 20));
+        var waiting = Book(thursday, all, Ten);
+
+        // Next week's two sessions: Thursday 10 has its 10:00 taken already, Friday 11 is empty.
+        var next = Session(day: 10);
+        var nextBookings = new List<Booking>();
+        Book(next, nextBookings, Ten);
+        var friday = Session(day: 11, startHour: 9, endHour: 10);
+        var targets = new List<(ReceptionSession, IReadOnlyCollection<Booking>)> { (friday, []), (next, nextBookings) };
+
+        var plan = ReceptionBook.PlanReschedule(thursday, all, targets, Now);
+        Assert.Equal(
+        [
+            (at1000.Id, next.Id, (TimeOnly?)new TimeOnly(10, 20)),
+            (at1020.Id, next.Id, (TimeOnly?)new TimeOnly(10, 40)),
+            (at1040.Id, friday.Id, (TimeOnly?)new TimeOnly(9, 0)),
+            (waiting.Id, friday.Id, (TimeOnly?)new TimeOnly(9, 20)),
+        ], plan.Select(p => (p.BookingId, p.ToSessionId, p.ToSlot)));
+
+        var versions = all.ToDictionary(b => b.Id, b => b.Version);
+        ReceptionBook.Apply(thursday, all, plan, Now);
+        Assert.True(thursday.IsCancelled);
+        Assert.All(all, b => Assert.Equal(BookingState.Active, b.State));
+        Assert.All(all, b => Assert.True(b.Version > versions[b.Id], "a moved booking's old notifications are stale"));
+    }
+
+    [Fact]
+    public void Rescheduling_onto_a_full_cancelled_or_past_session_is_refused_and_overflow_waits()
+    {
+        var thursday = Session();
+        var all = new List<Booking>();
+        Book(thursday, all, Ten);
+        Book(thursday, all, new(10, 20));
+
+        var full = Session(day: 10, endHour: 10 + 1);
+        var fullBookings = new List<Booking>();
+        Book(full, fullBookings, Ten);
+        Book(full, fullBookings, new(10, 20));
+        Book(full, fullBookings, new(10, 40));
+        Assert.Equal(DomainRule.RescheduleDoesNotFit, Assert.Throws<DomainRuleException>(() =>
+            ReceptionBook.PlanReschedule(thursday, all, [(full, fullBookings)], Now)).Rule);
+
+        var cancelled = Session(day: 17);
+        cancelled.Cancel(Now);
+        Assert.Equal(DomainRule.SessionUnavailable, Assert.Throws<DomainRuleException>(() =>
+            ReceptionBook.PlanReschedule(thursday, all, [(cancelled, [])], Now)).Rule);
+        var past = ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 11, 27), new(10, 0), new(11, 0), 20, 1, null);
+        Assert.Equal(DomainRule.SessionUnavailable, Assert.Throws<DomainRuleException>(() =>
+            ReceptionBook.PlanReschedule(thursday, all, [(past, [])], Now)).Rule);
+
+        // One free place for two residents: the second in order waits on that session's list.
+        var small = ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 12, 17), new(10, 0), new(10, 20), 20, 1, null);
+        var plan = ReceptionBook.PlanReschedule(thursday, all, [(small, [])], Now);
+        Assert.Equal([(TimeOnly?)Ten, null], plan.Select(p => p.ToSlot));
+    }
+}
