@@ -16,6 +16,8 @@ public static class ApplicationSetup
     {
         services.AddSingleton<DeviceTokens>();
         services.AddSingleton<PrinterConnections>();
+        services.AddSingleton<Receptions.IinHasher>();
+        services.AddSingleton<Receptions.HallCalendar>();
         foreach (var useCase in new[]
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
@@ -25,6 +27,9 @@ public static class ApplicationSetup
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
+            typeof(Receptions.GetBooking), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
+            typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

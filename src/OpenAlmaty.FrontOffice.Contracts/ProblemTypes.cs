@@ -41,4 +41,13 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
     public const string ServerError = Base + "server-error";
+    public const string InvalidIin = Base + "invalid-iin";
+    public const string UnknownSession = Base + "unknown-session";
+    public const string SessionUnavailable = Base + "session-unavailable";
+    public const string SlotTaken = Base + "slot-taken";
+    public const string BookingLimit = Base + "booking-limit";
+    public const string UnknownBooking = Base + "unknown-booking";
+    public const string BookingWrongState = Base + "booking-wrong-state";
+    public const string RescheduleDoesNotFit = Base + "reschedule-does-not-fit";
+    public const string NotAWorkingDay = Base + "not-a-working-day";
 }

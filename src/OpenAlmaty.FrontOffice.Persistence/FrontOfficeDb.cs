@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenAlmaty.FrontOffice.Domain.Devices;
+using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 
@@ -29,6 +30,9 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<RosterVersion> RosterVersions => Set<RosterVersion>();
     public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
+    public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<ResidentNotice> ResidentNotices => Set<ResidentNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,6 +66,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/admin/devices/{id:guid}/print-jobs"] = [Who.Admin],
         ["GET /lang"] = Everyone,
         ["GET /display/enrol"] = Everyone,
+        ["GET /api/receptions/sessions"] = Hall,
+        ["POST /api/receptions/sessions"] = [Who.Admin],
+        ["POST /api/receptions/sessions/{id:guid}/reschedule"] = [Who.Admin],
+        ["POST /api/receptions/bookings"] = [Who.Kiosk, Who.Admin, Who.Officer],
+        ["GET /api/receptions/bookings/{code}"] = Everyone,
+        ["DELETE /api/receptions/bookings/{code}"] = Everyone,
+        ["POST /api/receptions/bookings/{code}/confirm"] = Everyone,
+        ["POST /api/receptions/check-in"] = [Who.Kiosk, Who.Admin, Who.Officer],
         ["GET /admin/displays/{Id:guid}"] = [Who.Admin],
         ["POST /admin/displays/{Id:guid}"] = [Who.Admin],
         ["GET /display/{Name}"] = [Who.Display],
@@ -228,6 +236,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
             .Replace("{Name}", "hall", StringComparison.Ordinal)
+            .Replace("{code}", "NOSUCHCODE", StringComparison.Ordinal)
             .Replace("{**clip}", "chime.wav", StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase)

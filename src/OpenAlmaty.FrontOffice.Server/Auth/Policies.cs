@@ -13,6 +13,9 @@ public static class Policies
     public const string Kiosk = "kiosk";
     public const string Display = "display";
 
+    /// <summary>A kiosk (the resident at it) or staff (for a resident on the phone or at the desk).</summary>
+    public const string KioskOrStaff = "kiosk-or-staff";
+
     /// <summary>Any staff member: officer or admin.</summary>
     public const string Staff = "staff";
 
@@ -26,6 +29,8 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Officer));
         options.AddPolicy(Kiosk, p => p.RequireClaim(DeviceAuthentication.KindClaim, "kiosk"));
         options.AddPolicy(Display, p => p.RequireClaim(DeviceAuthentication.KindClaim, "display"));
+        options.AddPolicy(KioskOrStaff, p => p.RequireAssertion(c =>
+            c.User.HasClaim(DeviceAuthentication.KindClaim, "kiosk") || c.User.IsInRole(StaffRoles.Admin) || c.User.IsInRole(StaffRoles.Officer)));
         options.AddPolicy(Hall, p => p.RequireAuthenticatedUser());
     }
 

@@ -18,7 +18,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var (type, status, detail) = exception switch
         {
             ProblemException p => (p.Type, p.Status, p.Detail),
-            DomainRuleException d => (TypeOf(d.Rule), d.Rule is DomainRule.InvalidHours or DomainRule.InvalidPrefix or DomainRule.InvalidVisitRecord or DomainRule.InvalidIin or DomainRule.InvalidCalendar ? 400 : 409, d.Message),
+            DomainRuleException d => (TypeOf(d.Rule), d.Rule is DomainRule.InvalidHours or DomainRule.InvalidPrefix or DomainRule.InvalidVisitRecord or DomainRule.InvalidIin or DomainRule.InvalidCalendar or DomainRule.InvalidSession ? 400 : 409, d.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemTypes.PayloadTooLarge, 413, null),
             BadHttpRequestException b => (ProblemTypes.MalformedRequest, 400, b.InnerException?.Message ?? b.Message),
             _ => (ProblemTypes.ServerError, 500, null),
@@ -49,6 +49,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         DomainRule.TransferToSameService => ProblemTypes.TransferToSameService,
         DomainRule.InvalidHours => ProblemTypes.InvalidHours,
         DomainRule.InvalidPrefix => ProblemTypes.InvalidPrefix,
+        DomainRule.InvalidIin => ProblemTypes.InvalidIin,
+        DomainRule.SessionUnavailable => ProblemTypes.SessionUnavailable,
+        DomainRule.SlotTaken => ProblemTypes.SlotTaken,
+        DomainRule.BookingLimit => ProblemTypes.BookingLimit,
+        DomainRule.BookingWrongState => ProblemTypes.BookingWrongState,
+        DomainRule.RescheduleDoesNotFit => ProblemTypes.RescheduleDoesNotFit,
         _ => ProblemTypes.ValidationFailed,
     };
 }

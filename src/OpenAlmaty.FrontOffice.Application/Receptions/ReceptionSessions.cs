@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Receptions;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Receptions;
+
+/// <summary>Shared reading of sessions and times.</summary>
+public static class ReceptionView
+{
+    public static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static TimeOnly ParseTime(string? text, string name) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t
+            : throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"{name} is a time as HH:mm.");
+
+    public static async Task<ReceptionSessionDto> ToDtoAsync(FrontOfficeDb db, ReceptionSession s, CancellationToken ct)
+    {
+        var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == s.Id).ToListAsync(ct);
+        var desk = s.DeskId is { } id ? await db.Desks.Where(d => d.Id == id).Select(d => d.Number).SingleOrDefaultAsync(ct) : null;
+        return new ReceptionSessionDto(s.Id, s.DeputyName, s.DistrictAgencyId, s.Date, Time(s.Start), Time(s.End), s.SlotMinutes,
+            s.PlacesPerSlot, desk, s.IsCancelled,
+            ReceptionBook.FreePlaces(s, bookings).OrderBy(p => p.Key).Select(p => new SlotDto(Time(p.Key), p.Value)).ToList(),
+            ReceptionBook.WaitingList(s.Id, bookings).Count);
+    }
+}
+
+/// <summary>Plans a one-off session (admin); the day must be a working day and not past.</summary>
+public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock)
+{
+    public async Task<ReceptionSessionDto> HandleAsync(CreateSessionRequest r, CancellationToken ct)
+    {
+        if (!calendar.Current.IsWorkingDay(r.Date))
+        {
+            throw ProblemException.Invalid(ProblemTypes.NotAWorkingDay, $"{r.Date:yyyy-MM-dd} is not a working day.");
+        }
+
+        var session = ReceptionSession.Plan(Guid.CreateVersion7(), r.DeputyName ?? "", r.DistrictAgencyId, r.Date,
+            ReceptionView.ParseTime(r.Start, "start"), ReceptionView.ParseTime(r.End, "end"), r.SlotMinutes, r.PlacesPerSlot, r.DeskId);
+        if (session.StartsAtUtc <= clock.GetUtcNow().UtcDateTime)
+        {
+            throw ProblemException.Invalid(ProblemTypes.SessionUnavailable, "A session is planned in the future.");
+        }
+
+        if (r.DeskId is { } desk && !await db.Desks.AnyAsync(d => d.Id == desk && d.RetiredAt == null, ct))
+        {
+            throw ProblemException.NotFound(ProblemTypes.UnknownDesk, $"There is no desk {desk}.");
+        }
+
+        db.ReceptionSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return await ReceptionView.ToDtoAsync(db, session, ct);
+    }
+}
+
+/// <summary>Sessions in a date range with their free places (kiosk, staff).</summary>
+public sealed class ListSessions(FrontOfficeDb db)
+{
+    public const int MaxDays = 62;
+
+    public async Task<IReadOnlyList<ReceptionSessionDto>> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        if (to < from || to.DayNumber - from.DayNumber > MaxDays)
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"from ≤ to, at most {MaxDays} days apart.");
+        }
+
+        var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => s.Date >= from && s.Date <= to)
+            .OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
+        var result = new List<ReceptionSessionDto>(sessions.Count);
+        foreach (var s in sessions)
+        {
+            result.Add(await ReceptionView.ToDtoAsync(db, s, ct));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+namespace OpenAlmaty.FrontOffice.Contracts;
+
+/// <summary>A one-off reception session (admin). Times are Almaty local, <c>HH:mm</c>.</summary>
+public sealed record CreateSessionRequest(string DeputyName, int? DistrictAgencyId, DateOnly Date, string Start, string End,
+    int SlotMinutes, int PlacesPerSlot, int? DeskId);
+
+/// <summary>A session with its free places per slot. No personal data.</summary>
+public sealed record ReceptionSessionDto(Guid Id, string DeputyName, int? DistrictAgencyId, DateOnly Date, string Start, string End,
+    int SlotMinutes, int PlacesPerSlot, string? DeskNumber, bool Cancelled, IReadOnlyList<SlotDto> Slots, int WaitingList);
+
+public sealed record SlotDto(string Start, int Free);
+
+/// <summary>A resident books (kiosk or staff on the phone). <c>Topic</c>: energy, housing, transport, landscaping, other.</summary>
+public sealed record BookReceptionRequest(Guid SessionId, string SlotStart, string Iin, string FullName, string Phone, string Topic, string Text);
+
+/// <summary>The booking code and the slot, or the place on the waiting list when the session is full.</summary>
+public sealed record BookingCreatedDto(string Code, string? SlotStart, int? WaitingListPosition);
+
+/// <summary>What anyone holding the code sees: never the IIN, the name or the phone.</summary>
+public sealed record PublicBookingDto(string Code, string State, string DeputyName, DateOnly Date, string? SlotStart, string? DeskNumber,
+    int? WaitingListPosition, DateTimeOffset? OfferExpiresAt);
+
+/// <summary>Moves a whole session to another date (admin). Without <c>Confirm</c> it only previews.</summary>
+public sealed record RescheduleSessionRequest(DateOnly ToDate, bool Confirm = false);
+
+public sealed record ReschedulePlanDto(Guid ToSessionId, IReadOnlyList<BookingMoveDto> Moves, bool Applied);
+
+public sealed record BookingMoveDto(string Code, string? FromSlot, DateOnly ToDate, string? ToSlot);
+
+public sealed record CheckInRequest(string Code);

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenAlmaty.FrontOffice.Application.Receptions;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Auth;
+
+namespace OpenAlmaty.FrontOffice.Server.Features.Receptions;
+
+public static class ReceptionsApi
+{
+    public static void MapReceptionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/receptions").WithTags("Receptions");
+        group.MapGet("/sessions", async (DateOnly from, DateOnly to, ListSessions list, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(from, to, ct))).RequireAuthorization(Policies.Hall);
+        group.MapPost("/sessions", async (CreateSessionRequest request, CreateSession create, CancellationToken ct) =>
+        {
+            var session = await create.HandleAsync(request, ct);
+            return TypedResults.Created($"/api/receptions/sessions/{session.Id}", session);
+        }).RequireAuthorization(Policies.Admin);
+        group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
+            TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
+
+        group.MapPost("/bookings", Book).RequireAuthorization(Policies.KioskOrStaff);
+        group.MapGet("/bookings/{code}", async (string code, GetBooking get, CancellationToken ct) =>
+            TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();
+        group.MapDelete("/bookings/{code}", async (string code, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
+        {
+            await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? "cancelled-by-staff" : "cancelled-by-resident", ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous();
+        group.MapPost("/bookings/{code}/confirm", async (string code, ConfirmBooking confirm, CancellationToken ct) =>
+        {
+            await confirm.HandleAsync(code, ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous();
+        group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
+            TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(Policies.KioskOrStaff);
+    }
+
+    private static async Task<Results<Created<BookingCreatedDto>, Ok<BookingCreatedDto>>> Book(
+        BookReceptionRequest request, BookReception book, CancellationToken ct)
+    {
+        var booked = await book.HandleAsync(request, ct);
+        return booked.WaitingListPosition is null
+            ? TypedResults.Created($"/api/receptions/bookings/{booked.Code}", booked)
+            : TypedResults.Ok(booked);
+    }
+}

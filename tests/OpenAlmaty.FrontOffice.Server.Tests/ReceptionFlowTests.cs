@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Server.Tests;
+
+/// <summary>A deputy akim's personal reception through HTTP, on the fake clock (Monday 30 November 2026, 10:00).</summary>
+public sealed class ReceptionFlowTests : IAsyncLifetime
+{
+    // Valid IINs (check digits computed outside .NET).
+    private static readonly string[] Residents = ["900101194588", "900101107309", "900101113750", "900101135897", "900101171403"];
+
+    private readonly FrontOfficeApp _app = new();
+    private Scenario _hall = null!;
+
+    public async Task InitializeAsync() => _hall = await Scenario.StartAsync(_app);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static BookReceptionRequest Request(Guid session, string slot, string iin) =>
+        new(session, slot, iin, "Айгүл Серікова", "+7 701 123 45 67", "housing", "Ауладағы жарық / свет во дворе");
+
+    [Fact]
+    public async Task Book_wait_cancel_promote_reschedule_check_in_and_be_called_before_walk_ins()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        using var kiosk = _app.Client(_hall.Kiosk);
+        var desk = _hall.DeskOf("personal-reception");
+        var session = await (await admin.PostAsJsonAsync("/api/receptions/sessions",
+            new CreateSessionRequest("Ахметов А.А.", null, new DateOnly(2026, 12, 3), "10:00", "11:00", 20, 1, desk.Id))).OkAsync<ReceptionSessionDto>();
+        Assert.Equal(["10:00", "10:20", "10:40"], session.Slots.Select(s => s.Start));
+
+        // Three places, four residents: the fourth waits.
+        var codes = new List<string>();
+        foreach (var (slot, iin) in new[] { ("10:00", Residents[0]), ("10:20", Residents[1]), ("10:40", Residents[2]) })
+        {
+            var response = await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, slot, iin));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            codes.Add((await response.Content.ReadFromJsonAsync<BookingCreatedDto>())!.Code);
+        }
+
+        var waiting = await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", Residents[3]))).OkAsync<BookingCreatedDto>();
+        Assert.Equal((1, (string?)null), (waiting.WaitingListPosition, waiting.SlotStart));
+
+        // Bad input: each says why and books nothing.
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", Residents[0])))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.BookingLimit);
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", "900101194589")))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.InvalidIin);
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(Guid.NewGuid(), "10:00", Residents[4])))
+            .ProblemAsync(HttpStatusCode.NotFound, ProblemTypes.UnknownSession);
+        using var phone = _app.Client(Caller.Anonymous);
+        await (await phone.GetAsync(new Uri("/api/receptions/bookings/NOSUCH99", UriKind.Relative))).ProblemAsync(HttpStatusCode.NotFound, ProblemTypes.UnknownBooking);
+        Assert.Equal(1, (await admin.GetFromJsonAsync<List<ReceptionSessionDto>>("/api/receptions/sessions?from=2026-12-03&to=2026-12-03"))!.Single().WaitingList);
+
+        // The status page by code shows time and place, never the IIN or the name.
+        var page = await phone.GetStringAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative));
+        Assert.Contains("\"slotStart\":\"10:00\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("4588", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Айгүл", page, StringComparison.Ordinal);
+
+        // The first cancels: the waiting resident is offered 10:00 and confirms.
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative))).StatusCode);
+        var offered = await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{waiting.Code}");
+        Assert.Equal(("Offered", "10:00"), (offered!.State, offered.SlotStart));
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsync(new Uri($"/api/receptions/bookings/{waiting.Code}/confirm", UriKind.Relative), null)).StatusCode);
+
+        // The deputy akim is called away: the whole session moves to Friday, order kept.
+        var reschedule = new Uri($"/api/receptions/sessions/{session.Id}/reschedule", UriKind.Relative);
+        await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 5))))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.NotAWorkingDay);
+        var preview = await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 4)))).OkAsync<ReschedulePlanDto>();
+        Assert.False(preview.Applied);
+        // The preview changed nothing.
+        Assert.Equal(new DateOnly(2026, 12, 3), (await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{codes[1]}"))!.Date);
+        var applied = await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 4), Confirm: true))).OkAsync<ReschedulePlanDto>();
+        Assert.True(applied.Applied);
+        Assert.Equal(preview.Moves, applied.Moves);
+        Assert.Equal([(waiting.Code, "10:00"), (codes[1], "10:20"), (codes[2], "10:40")], applied.Moves.Select(m => (m.Code, m.ToSlot!)));
+        foreach (var code in new[] { waiting.Code, codes[1], codes[2] })
+        {
+            var moved = await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{code}");
+            Assert.Equal((new DateOnly(2026, 12, 4), "32"), (moved!.Date, moved.DeskNumber));
+        }
+
+        await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 7), Confirm: true)))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.SessionUnavailable);
+
+        // Each resident has exactly one notice to deliver, the latest ("moved"); older ones are stale.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+            var live = await db.ResidentNotices.Where(n => n.DoneAt == null && !n.Stale).ToListAsync();
+            var moved = await db.Bookings.Where(b => b.Code == codes[1] || b.Code == codes[2] || b.Code == waiting.Code).ToListAsync();
+            Assert.All(moved, b => Assert.Equal("moved", live.Single(n => n.BookingId == b.Id).Kind));
+            Assert.All(moved, b => Assert.Equal(b.Version, live.Single(n => n.BookingId == b.Id).BookingVersion));
+        }
+
+        var officerCaller = await _app.OfficerAsync(_hall.Admin, "reception-officer", desk.Id);
+
+        // Friday: a walk-in at 9:50, the 10:00 booking checks in at 9:55; at 10:00 the booking is called first.
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 4, 50, 0, TimeSpan.Zero));
+        var walkIn = await kiosk.IssuedAsync(_hall.Service("personal-reception").Id);
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var checkedIn = await (await kiosk.PostAsJsonAsync("/api/receptions/check-in", new CheckInRequest(waiting.Code.ToLowerInvariant()))).OkAsync<TicketDto>();
+        await (await kiosk.PostAsJsonAsync("/api/receptions/check-in", new CheckInRequest(waiting.Code)))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.BookingWrongState);
+        await (await kiosk.PostAsJsonAsync("/api/receptions/check-in", new CheckInRequest("NOSUCH99")))
+            .ProblemAsync(HttpStatusCode.NotFound, ProblemTypes.UnknownBooking);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var officer = _app.Client(await _app.LoginAsync(officerCaller.Name, "Officer-pass-1"));
+        await officer.PostAsync(new Uri($"/api/desks/{desk.Id}/open", UriKind.Relative), null);
+        Assert.Equal(checkedIn.Id, (await officer.CalledAsync(desk.Id)).Id);
+        await (await officer.ActAsync(checkedIn.Id, "complete")).OkAsync<TicketDto>();
+        Assert.Equal(walkIn.Id, (await officer.CalledAsync(desk.Id)).Id);
+    }
+}
