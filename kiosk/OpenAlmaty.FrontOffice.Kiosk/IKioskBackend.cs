@@ -18,4 +18,7 @@ public interface IKioskBackend
     Task<RosterDto> RosterAsync(CancellationToken ct);
 
     Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct);
+
+    /// <summary>A resident with a booking code checks in: a reception ticket called at the slot time.</summary>
+    Task<KioskIssueResult> CheckInAsync(string code, CancellationToken ct);
 }

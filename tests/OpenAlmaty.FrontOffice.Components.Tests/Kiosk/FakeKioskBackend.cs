@@ -40,4 +40,24 @@ public sealed class FakeKioskBackend : IKioskBackend
             new WaitRangeDto(20, 45), new PrintStatusDto(PrintStatus), "Waiting", priority.ToString(), null, null, 0, 0, false);
         return new KioskIssueResult(ticket, "<svg data-qr=\"yes\"></svg>", null, null);
     }
+
+    /// <summary>Booking codes the fake knows: the code → the problem type it gives, or null for a check-in.</summary>
+    public Dictionary<string, string?> Bookings { get; } = [];
+
+    public Task<KioskIssueResult> CheckInAsync(string code, CancellationToken ct)
+    {
+        if (!Bookings.TryGetValue(code, out var problem))
+        {
+            return Task.FromResult(new KioskIssueResult(null, null, ProblemTypes.UnknownBooking, "unknown"));
+        }
+
+        if (problem is not null)
+        {
+            return Task.FromResult(new KioskIssueResult(null, null, problem, "refused"));
+        }
+
+        var ticket = new TicketDto(Guid.NewGuid(), "pub-r", "R-001", Energy.Id, DateTimeOffset.UnixEpoch, 0,
+            new WaitRangeDto(0, 10), new PrintStatusDto("none"), "Waiting", "None", null, null, 0, 0, false);
+        return Task.FromResult(new KioskIssueResult(ticket, "<svg data-qr=\"yes\"></svg>", null, null));
+    }
 }

@@ -148,11 +148,49 @@ public class KioskScreenTests : BunitContext
     }
 
     [Fact]
-    public void The_booking_button_explains_that_check_in_is_coming()
+    public void A_resident_types_the_booking_code_on_the_keypad_and_gets_the_reception_ticket()
     {
+        _backend.Bookings["K7MPQ2XA"] = null;
         var cut = Kiosk();
         cut.Find("[data-test=booking]").Click();
-        Assert.Contains("Жеке қабылдауға", cut.Find("[data-test=message]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Жазылу кодын енгізіңіз (8 таңба)", cut.Find("h1").TextContent);
+        Assert.Empty(cut.FindAll("[data-test=key-0]")); // no look-alikes on the keypad
+        Assert.Empty(cut.FindAll("[data-test=key-O]"));
+        foreach (var key in "K7MPQ2XZ")
+        {
+            cut.Find($"[data-test=key-{key}]").Click();
+        }
+
+        Assert.True(cut.Find("[data-test=key-A]").HasAttribute("disabled"), "eight characters fill the code");
+        cut.Find("[data-test=key-erase]").Click();
+        cut.Find("[data-test=key-A]").Click();
+        Assert.Equal("K7MPQ2XA", cut.Find("[data-test=code]").TextContent);
+        cut.Find("[data-test=check-in]").Click();
+        Assert.Equal("R-001", cut.WaitForElement("[data-test=number]").TextContent);
+        Assert.NotNull(cut.Find("[data-test=qr] svg"));
+    }
+
+    [Theory]
+    [InlineData("NQSUCH22", null, "Мұндай жазылу коды жоқ")]
+    [InlineData("TMRW2345", ProblemTypes.SessionUnavailable, "бүгінге емес")]
+    [InlineData("USED2345", ProblemTypes.BookingWrongState, "талон алынған")]
+    public void A_wrong_code_says_why_in_the_visitors_language(string code, string? problem, string kazakh)
+    {
+        if (problem is not null)
+        {
+            _backend.Bookings[code] = problem;
+        }
+
+        var cut = Kiosk();
+        cut.Find("[data-test=booking]").Click();
+        Assert.True(cut.Find("[data-test=check-in]").HasAttribute("disabled"));
+        foreach (var key in code)
+        {
+            cut.Find($"[data-test=key-{key}]").Click();
+        }
+
+        cut.Find("[data-test=check-in]").Click();
+        Assert.Contains(kazakh, cut.WaitForElement("[data-test=message]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -13,7 +14,7 @@ namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
 /// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
 public sealed class KioskBackend(
-    GetRoster roster, IssueTicket issue, AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
+    GetRoster roster, IssueTicket issue, CheckIn checkIn, AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
 {
     public Task<RosterDto> RosterAsync(CancellationToken ct) => roster.HandleAsync(includeRetired: false, ct);
 
@@ -25,6 +26,24 @@ public sealed class KioskBackend(
             var issued = await issue.HandleAsync(Policies.ActorOf(user), idempotencyKey, new IssueTicketRequest(serviceId, language, priority), ct);
             var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{issued.Ticket.PublicId}";
             return new KioskIssueResult(issued.Ticket, QrSvg(url), null, null);
+        }
+        catch (ProblemException p)
+        {
+            return new KioskIssueResult(null, null, p.Type, p.Detail);
+        }
+        catch (DomainRuleException d)
+        {
+            return new KioskIssueResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
+        }
+    }
+
+    public async Task<KioskIssueResult> CheckInAsync(string code, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        try
+        {
+            var ticket = await checkIn.HandleAsync(Policies.ActorOf(user), new CheckInRequest(code), ct);
+            return new KioskIssueResult(ticket, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}"), null, null);
         }
         catch (ProblemException p)
         {
