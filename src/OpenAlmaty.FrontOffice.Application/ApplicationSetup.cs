@@ -29,7 +29,7 @@ public static class ApplicationSetup
             typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
             typeof(Receptions.GetBooking), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
-            typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn),
+            typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

@@ -20,12 +20,11 @@ public enum TicketPaper
 /// </summary>
 public static class TicketPdf
 {
-    private const string Family = "DejaVu Sans";
-    private static readonly Lock FontLock = new();
+    private const string Family = PdfFonts.Family;
 
     public static byte[] Render(TicketContent ticket, TicketPaper paper)
     {
-        EnsureFonts();
+        PdfFonts.Ensure();
         var (width, height) = paper == TicketPaper.A6
             ? (XUnit.FromMillimeter(105), XUnit.FromMillimeter(148))
             : (XUnit.FromMillimeter(80), XUnit.FromMillimeter(150));
@@ -42,7 +41,7 @@ public static class TicketPdf
             void Line(string text, double size, bool bold = false)
             {
                 var font = new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-                foreach (var part in Wrap(gfx, text, font, usable))
+                foreach (var part in PdfFonts.Wrap(gfx, text, font, usable))
                 {
                     y += size * 1.2;
                     gfx.DrawString(part, font, XBrushes.Black, new XRect(margin, y - size, usable, size * 1.2), XStringFormats.TopCenter);
@@ -86,11 +85,19 @@ public static class TicketPdf
         document.Save(output);
         return output.ToArray();
     }
+}
 
-    private static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+/// <summary>The shipped DejaVu Sans for every PDF this module makes: no system fonts, no downloads.</summary>
+internal static class PdfFonts
+{
+    public const string Family = "DejaVu Sans";
+    private static readonly Lock FontLock = new();
+
+    /// <summary>Breaks a text into lines that fit the width, at spaces.</summary>
+    public static IEnumerable<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
         var current = "";
-        foreach (var word in text.Split(' '))
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = current.Length == 0 ? word : current + " " + word;
             if (current.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
@@ -107,7 +114,7 @@ public static class TicketPdf
         yield return current;
     }
 
-    private static void EnsureFonts()
+    public static void Ensure()
     {
         lock (FontLock)
         {
@@ -118,7 +125,7 @@ public static class TicketPdf
         }
     }
 
-    /// <summary>Resolves every face to the DejaVu Sans embedded in this assembly: no system fonts, no downloads.</summary>
+    /// <summary>Resolves every face to the DejaVu Sans embedded in this assembly.</summary>
     private sealed class ShippedFonts : IFontResolver
     {
         public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
@@ -126,7 +133,7 @@ public static class TicketPdf
 
         public byte[]? GetFont(string faceName)
         {
-            using var stream = typeof(TicketPdf).Assembly.GetManifestResourceStream("OpenAlmaty.FrontOffice.Fonts." + faceName);
+            using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream("OpenAlmaty.FrontOffice.Fonts." + faceName);
             if (stream is null)
             {
                 return null;

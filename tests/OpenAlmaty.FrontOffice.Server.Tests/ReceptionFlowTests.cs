@@ -118,4 +118,39 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         await (await officer.ActAsync(checkedIn.Id, "complete")).OkAsync<TicketDto>();
         Assert.Equal(walkIn.Id, (await officer.CalledAsync(desk.Id)).Id);
     }
+
+    [Fact]
+    public async Task The_days_list_as_pdf_and_csv_names_the_residents_in_kazakh_and_russian_and_never_shows_an_iin()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        using var kiosk = _app.Client(_hall.Kiosk);
+        var session = await (await admin.PostAsJsonAsync("/api/receptions/sessions",
+            new CreateSessionRequest("Ахметов Әділет Қайратұлы", null, new DateOnly(2026, 12, 3), "15:00", "16:00", 30, 2, _hall.DeskOf("personal-reception").Id)))
+            .OkAsync<ReceptionSessionDto>();
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", new BookReceptionRequest(session.Id, "15:00", Residents[0],
+            "Өмірзақова Әсел Ғалымқызы", "+7 701 111 22 33", "housing", "=HYPERLINK(\"x\") КСК «Шұғыла» жөндеу"))).OkAsync<BookingCreatedDto>();
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", new BookReceptionRequest(session.Id, "15:30", Residents[1],
+            "Щербакова Юлия Эдуардовна", "+7 702 444 55 66", "transport", "Остановка; автобус №12"))).OkAsync<BookingCreatedDto>();
+
+        var pdf = await admin.GetByteArrayAsync(new Uri("/api/receptions/day?date=2026-12-03", UriKind.Relative));
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            foreach (var word in new[] { "Өмірзақова", "Әсел", "Ғалымқызы", "Щербакова", "Юлия", "Эдуардовна", "Ахметов", "Әділет", "Қайратұлы", "Жеке", "қабылдау", "Личный", "приём", "15:00", "15:30" })
+            {
+                Assert.Contains(word, text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("900101", text, StringComparison.Ordinal);
+        }
+
+        var csv = System.Text.Encoding.UTF8.GetString(await admin.GetByteArrayAsync(new Uri("/api/receptions/day?date=2026-12-03&format=csv", UriKind.Relative)));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("Өмірзақова Әсел Ғалымқызы", lines[1], StringComparison.Ordinal);
+        Assert.Contains(";\"'=HYPERLINK(\"\"x\"\")", lines[1], StringComparison.Ordinal); // a formula is defused and quoted
+        Assert.Contains("\"Остановка; автобус №12\"", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("900101", csv, StringComparison.Ordinal);
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "oa-reception-day.pdf"), pdf);
+    }
 }

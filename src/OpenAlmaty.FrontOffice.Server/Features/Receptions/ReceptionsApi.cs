@@ -21,6 +21,10 @@ public static class ReceptionsApi
         group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
             TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
 
+        group.MapGet("/day", async (DateOnly date, string? format, ReceptionDayList list, CancellationToken ct) => format == "csv"
+                ? Results.File(await list.CsvAsync(date, ct), "text/csv; charset=utf-8", $"receptions-{date:yyyy-MM-dd}.csv")
+                : Results.File(await list.PdfAsync(date, ct), "application/pdf", $"receptions-{date:yyyy-MM-dd}.pdf"))
+            .RequireAuthorization(Policies.Staff);
         group.MapPost("/bookings", Book).RequireAuthorization(Policies.KioskOrStaff);
         group.MapGet("/bookings/{code}", async (string code, GetBooking get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();

@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Domain.Receptions;
+using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Printing;
+
+namespace OpenAlmaty.FrontOffice.Application.Receptions;
+
+/// <summary>The day's receptions per deputy akim for staff: a PDF to print and a CSV to open in a spreadsheet. No IIN in either.</summary>
+public sealed class ReceptionDayList(FrontOfficeDb db)
+{
+    private static readonly Dictionary<string, string> TopicNames = new()
+    {
+        ["energy"] = "Энергетика",
+        ["housing"] = "Тұрғын үй / Жильё, КСК",
+        ["transport"] = "Көлік / Транспорт",
+        ["landscaping"] = "Абаттандыру / Благоустройство",
+        ["other"] = "Басқа / Другое",
+    };
+
+    private static readonly Dictionary<BookingState, string> StateNames = new()
+    {
+        [BookingState.Active] = "Жазылған / Записан",
+        [BookingState.Offered] = "Ұсынылды / Предложено",
+        [BookingState.CheckedIn] = "Келді / Пришёл",
+        [BookingState.NoShow] = "Келмеді / Не пришёл",
+        [BookingState.Completed] = "Қабылданды / Принят",
+    };
+
+    public async Task<IReadOnlyList<ReceptionListSession>> HandleAsync(DateOnly date, CancellationToken ct)
+    {
+        var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => s.Date == date && s.CancelledAt == null)
+            .OrderBy(s => s.DeputyName).ThenBy(s => s.Start).ToListAsync(ct);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var bookings = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
+        var deskIds = sessions.Where(s => s.DeskId != null).Select(s => s.DeskId!.Value).ToList();
+        var desks = await db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        return sessions.Select(s => new ReceptionListSession(s.DeputyName, s.DeskId is { } d ? desks.GetValueOrDefault(d) : null,
+            ReceptionView.Time(s.Start), ReceptionView.Time(s.End),
+            bookings.Where(b => b.SessionId == s.Id && b.SlotStart != null && StateNames.ContainsKey(b.State))
+                .OrderBy(b => b.SlotStart).ThenBy(b => b.Sequence)
+                .Select(b => new ReceptionListRow(ReceptionView.Time(b.SlotStart!.Value), b.FullName, b.Phone,
+                    TopicNames.GetValueOrDefault(b.Topic, b.Topic), b.Text, StateNames[b.State]))
+                .ToList())).ToList();
+    }
+
+    public async Task<byte[]> PdfAsync(DateOnly date, CancellationToken ct) => ReceptionListPdf.Render(date, await HandleAsync(date, ct));
+
+    /// <summary>UTF-8 with a byte order mark and semicolons, as spreadsheets in Kazakhstan open it; formulas are defused.</summary>
+    public async Task<byte[]> CsvAsync(DateOnly date, CancellationToken ct)
+    {
+        var csv = new StringBuilder();
+        csv.Append("Күні / Дата;Орынбасар / Заместитель;Терезе / Окно;Уақыты / Время;Аты-жөні / ФИО;Телефон;Тақырып / Тема;Мәселе / Суть;Күйі / Статус\r\n");
+        foreach (var session in await HandleAsync(date, ct))
+        {
+            foreach (var row in session.Rows)
+            {
+                csv.AppendJoin(';', new[] { date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), session.DeputyName,
+                    session.Desk ?? "", row.Time, row.FullName, row.Phone, row.Topic, row.Matter, row.State }.Select(Cell)).Append("\r\n");
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Cell(string value)
+    {
+        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+}
