@@ -28,3 +28,11 @@ public sealed record ReschedulePlanDto(Guid ToSessionId, IReadOnlyList<BookingMo
 public sealed record BookingMoveDto(string Code, string? FromSlot, DateOnly ToDate, string? ToSlot);
 
 public sealed record CheckInRequest(string Code);
+
+/// <summary>A booking as staff see it: the name and phone to call, the IIN's last four digits only.</summary>
+public sealed record StaffBookingDto(Guid Id, string Code, string State, string? SlotStart, string FullName, string Phone, string IinLastFour,
+    string Topic, string Text, int? WaitingListPosition);
+
+/// <summary>A resident to call about their booking (the default notification channel).</summary>
+public sealed record ResidentNoticeDto(long Id, string Kind, DateTimeOffset CreatedAt, string Code, string FullName, string Phone,
+    string DeputyName, DateOnly Date, string? SlotStart, string State);

@@ -69,6 +69,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/receptions/sessions"] = Hall,
         ["POST /api/receptions/sessions"] = [Who.Admin],
         ["POST /api/receptions/sessions/{id:guid}/reschedule"] = [Who.Admin],
+        ["GET /admin/receptions"] = [Who.Admin],
+        ["POST /admin/receptions"] = [Who.Admin],
         ["GET /api/receptions/day"] = [Who.Admin, Who.Officer],
         ["POST /api/receptions/bookings"] = [Who.Kiosk, Who.Admin, Who.Officer],
         ["GET /api/receptions/bookings/{code}"] = Everyone,
