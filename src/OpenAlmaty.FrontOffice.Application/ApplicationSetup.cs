@@ -30,7 +30,7 @@ public static class ApplicationSetup
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
             typeof(Receptions.GetBooking), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
-            typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone),
+            typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

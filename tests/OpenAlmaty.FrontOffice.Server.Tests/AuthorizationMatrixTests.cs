@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/receptions/day"] = [Who.Admin, Who.Officer],
         ["POST /api/receptions/bookings"] = [Who.Kiosk, Who.Admin, Who.Officer],
         ["GET /api/receptions/bookings/{code}"] = Everyone,
+        ["GET /api/receptions/bookings/{code}/calendar.ics"] = Everyone,
         ["DELETE /api/receptions/bookings/{code}"] = Everyone,
         ["POST /api/receptions/bookings/{code}/confirm"] = Everyone,
         ["POST /api/receptions/check-in"] = [Who.Kiosk, Who.Admin, Who.Officer],

@@ -68,6 +68,12 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.Equal(("Offered", "10:00"), (offered!.State, offered.SlotStart));
         Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsync(new Uri($"/api/receptions/bookings/{waiting.Code}/confirm", UriKind.Relative), null)).StatusCode);
 
+        var icsBefore = Ical.Net.Calendar.Load(await phone.GetStringAsync(new Uri($"/api/receptions/bookings/{codes[1]}/calendar.ics", UriKind.Relative)))!.Events.Single();
+        Assert.Equal(new DateTime(2026, 12, 3, 5, 20, 0, DateTimeKind.Utc), icsBefore.Start!.AsUtc);
+        Assert.Contains("32", icsBefore.Location, StringComparison.Ordinal);
+        await (await phone.GetAsync(new Uri($"/api/receptions/bookings/{codes[0]}/calendar.ics", UriKind.Relative)))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.BookingWrongState);
+
         // The deputy akim is called away: the whole session moves to Friday, order kept.
         var reschedule = new Uri($"/api/receptions/sessions/{session.Id}/reschedule", UriKind.Relative);
         await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 5))))
@@ -85,6 +91,11 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
             var moved = await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{code}");
             Assert.Equal((new DateOnly(2026, 12, 4), "32"), (moved!.Date, moved.DeskNumber));
         }
+
+        // The calendar file of a moved booking moves the same event (same UID, higher SEQUENCE).
+        var icsAfter = Ical.Net.Calendar.Load(await phone.GetStringAsync(new Uri($"/api/receptions/bookings/{codes[1]}/calendar.ics", UriKind.Relative)))!.Events.Single();
+        Assert.Equal((icsBefore.Uid, new DateTime(2026, 12, 4, 5, 20, 0, DateTimeKind.Utc)), (icsAfter.Uid, icsAfter.Start!.AsUtc));
+        Assert.True(icsAfter.Sequence > icsBefore.Sequence);
 
         await (await admin.PostAsJsonAsync(reschedule, new RescheduleSessionRequest(new DateOnly(2026, 12, 7), Confirm: true)))
             .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.SessionUnavailable);

@@ -28,6 +28,8 @@ public static class ReceptionsApi
         group.MapPost("/bookings", Book).RequireAuthorization(Policies.KioskOrStaff);
         group.MapGet("/bookings/{code}", async (string code, GetBooking get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();
+        group.MapGet("/bookings/{code}/calendar.ics", async (string code, BookingCalendarFile ics, CancellationToken ct) =>
+            Results.Text(await ics.HandleAsync(code, ct), "text/calendar; charset=utf-8")).AllowAnonymous();
         group.MapDelete("/bookings/{code}", async (string code, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
         {
             await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? "cancelled-by-staff" : "cancelled-by-resident", ct);
