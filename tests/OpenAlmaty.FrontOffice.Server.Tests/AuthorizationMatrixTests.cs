@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/tickets/{id:guid}/ticket.pdf"] = Staff,
         ["GET /kiosk/enrol"] = Everyone,
         ["GET /t/{PublicId}"] = Everyone,
+        ["GET /b/{Code}"] = Everyone,
+        ["POST /b/{Code}"] = Everyone,
         ["POST /t/{PublicId}"] = Everyone,
         ["GET /kiosk"] = [Who.Kiosk],
         ["POST /kiosk"] = [Who.Kiosk],
@@ -240,7 +242,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{publicId}", "no-such-ticket", StringComparison.OrdinalIgnoreCase)
             .Replace("{Name}", "hall", StringComparison.Ordinal)
-            .Replace("{code}", "NOSUCHCODE", StringComparison.Ordinal)
+            .Replace("{code}", "NOSUCHCODE", StringComparison.OrdinalIgnoreCase)
             .Replace("{**clip}", "chime.wav", StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase)
             .Replace("{deskId:int}", _deskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase)

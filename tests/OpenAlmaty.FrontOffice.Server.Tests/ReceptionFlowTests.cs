@@ -62,6 +62,11 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.DoesNotContain("4588", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Айгүл", page, StringComparison.Ordinal);
 
+        var statusPage = WebUtility.HtmlDecode(await phone.GetStringAsync(new Uri($"/b/{codes[1]}", UriKind.Relative)));
+        Assert.Contains("Вы записаны", statusPage, StringComparison.Ordinal);
+        Assert.Contains("03.12.2026 10:20", statusPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Айгүл", statusPage, StringComparison.Ordinal);
+
         // The first cancels: the waiting resident is offered 10:00 and confirms.
         Assert.Equal(HttpStatusCode.NoContent, (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative))).StatusCode);
         var offered = await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{waiting.Code}");
