@@ -36,3 +36,12 @@ public sealed record StaffBookingDto(Guid Id, string Code, string State, string?
 /// <summary>A resident to call about their booking (the default notification channel).</summary>
 public sealed record ResidentNoticeDto(long Id, string Kind, DateTimeOffset CreatedAt, string Code, string FullName, string Phone,
     string DeputyName, DateOnly Date, string? SlotStart, string State);
+
+/// <summary>A deputy akim's weekly reception (admin); sessions are generated from it some weeks ahead, on working days.</summary>
+/// <param name="Weekday"><c>Monday</c> … <c>Friday</c>.</param>
+public sealed record CreateScheduleRequest(string DeputyName, int? DistrictAgencyId,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DayOfWeek>))] DayOfWeek Weekday,
+    string Start, string End,
+    int SlotMinutes, int PlacesPerSlot, int? DeskId, DateOnly ActiveFrom);
+
+public sealed record ScheduleCreatedDto(Guid Id, IReadOnlyList<DateOnly> SessionsGenerated);

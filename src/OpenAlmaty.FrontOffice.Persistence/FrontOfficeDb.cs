@@ -30,6 +30,7 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<RosterVersion> RosterVersions => Set<RosterVersion>();
     public DbSet<PrintJob> PrintJobs => Set<PrintJob>();
+    public DbSet<ReceptionSchedule> ReceptionSchedules => Set<ReceptionSchedule>();
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ResidentNotice> ResidentNotices => Set<ResidentNotice>();

@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 
 namespace OpenAlmaty.FrontOffice.Domain.Tests;
@@ -165,5 +166,31 @@ public class ReceptionBookTests
         var small = ReceptionSession.Plan(Guid.NewGuid(), "X", null, new(2026, 12, 17), new(10, 0), new(10, 20), 20, 1, null);
         var plan = ReceptionBook.PlanReschedule(thursday, all, [(small, [])], Now);
         Assert.Equal([(TimeOnly?)Ten, null], plan.Select(p => p.ToSlot));
+    }
+}
+
+public class ReceptionScheduleTests
+{
+    private static readonly WorkingCalendar December = new([new(2026, 12, 16)], []);
+
+    [Fact]
+    public void Sessions_are_generated_on_the_weekday_skipping_holidays_and_dates_already_taken()
+    {
+        var wednesdays = ReceptionSchedule.Create(Guid.NewGuid(), "Ахметов", 27, DayOfWeek.Wednesday, new(15, 0), new(17, 0), 20, 2, 21, new(2026, 12, 1));
+        var dates = wednesdays.DatesToGenerate(new(2026, 11, 30), new(2026, 12, 31), December, new HashSet<DateOnly> { new(2026, 12, 9) });
+        // 2, (9 taken), (16 Independence Day), 23, 30.
+        Assert.Equal([new DateOnly(2026, 12, 2), new(2026, 12, 23), new(2026, 12, 30)], dates);
+        var session = wednesdays.SessionOn(dates[0], Guid.NewGuid());
+        Assert.Equal((new TimeOnly(15, 0), 6, (int?)21), (session.Start, session.Slots().Count, session.DeskId));
+    }
+
+    [Fact]
+    public void A_schedule_ends_when_told_and_never_falls_on_a_weekend()
+    {
+        var mondays = ReceptionSchedule.Create(Guid.NewGuid(), "Ахметов", null, DayOfWeek.Monday, new(10, 0), new(12, 0), 30, 1, null, new(2026, 12, 1));
+        mondays.ActiveUntil = new DateOnly(2026, 12, 14);
+        Assert.Equal([new DateOnly(2026, 12, 7), new(2026, 12, 14)], mondays.DatesToGenerate(new(2026, 11, 30), new(2027, 1, 31), December, new HashSet<DateOnly>()));
+        Assert.Throws<DomainRuleException>(() =>
+            ReceptionSchedule.Create(Guid.NewGuid(), "Ахметов", null, DayOfWeek.Saturday, new(10, 0), new(12, 0), 30, 1, null, new(2026, 12, 1)));
     }
 }

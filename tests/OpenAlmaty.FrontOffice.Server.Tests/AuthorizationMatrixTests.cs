@@ -71,6 +71,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/receptions/sessions"] = Hall,
         ["POST /api/receptions/sessions"] = [Who.Admin],
         ["POST /api/receptions/sessions/{id:guid}/reschedule"] = [Who.Admin],
+        ["POST /api/receptions/sessions/{id:guid}/cancel"] = [Who.Admin],
+        ["POST /api/receptions/schedules"] = [Who.Admin],
         ["GET /admin/receptions"] = [Who.Admin],
         ["POST /admin/receptions"] = [Who.Admin],
         ["GET /api/receptions/day"] = [Who.Admin, Who.Officer],

@@ -169,4 +169,30 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.DoesNotContain("900101", csv, StringComparison.Ordinal);
         await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "oa-reception-day.pdf"), pdf);
     }
+
+    [Fact]
+    public async Task A_weekly_schedule_plans_six_weeks_of_working_days_and_a_date_with_residents_cannot_be_cancelled()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        var created = await (await admin.PostAsJsonAsync("/api/receptions/schedules", new CreateScheduleRequest("Сейітова Г.", null, DayOfWeek.Wednesday,
+            "15:00", "17:00", 20, 1, _hall.DeskOf("personal-reception").Id, new DateOnly(2026, 11, 30)))).OkAsync<ScheduleCreatedDto>();
+        // Wednesdays from 2 December for six weeks, less 16 December (Independence Day).
+        Assert.Equal([new DateOnly(2026, 12, 2), new(2026, 12, 9), new(2026, 12, 23), new(2026, 12, 30), new(2027, 1, 6)], created.SessionsGenerated);
+
+        var sessions = await admin.GetFromJsonAsync<List<ReceptionSessionDto>>("/api/receptions/sessions?from=2026-12-01&to=2027-01-10");
+        Assert.NotNull(sessions);
+        Assert.Equal(created.SessionsGenerated, sessions.Select(s => s.Date));
+
+        using var kiosk = _app.Client(_hall.Kiosk);
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(sessions[0].Id, "15:00", Residents[0]))).OkAsync<BookingCreatedDto>();
+        await (await admin.PostAsync(new Uri($"/api/receptions/sessions/{sessions[0].Id}/cancel", UriKind.Relative), null))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.BookingWrongState);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync(new Uri($"/api/receptions/sessions/{sessions[1].Id}/cancel", UriKind.Relative), null)).StatusCode);
+
+        // Generating again adds nothing: the cancelled date stays cancelled.
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.GenerateSessions>().HandleAsync(null, CancellationToken.None));
+        await (await admin.PostAsJsonAsync("/api/receptions/schedules", new CreateScheduleRequest("Сейітова Г.", null, DayOfWeek.Saturday,
+            "15:00", "17:00", 20, 1, null, new DateOnly(2026, 11, 30)))).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+    }
 }

@@ -50,3 +50,12 @@ internal sealed class ResidentNoticeConfiguration : IEntityTypeConfiguration<Res
         notice.HasOne<Booking>().WithMany().HasForeignKey(n => n.BookingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReceptionScheduleConfiguration : IEntityTypeConfiguration<ReceptionSchedule>
+{
+    public void Configure(EntityTypeBuilder<ReceptionSchedule> schedule)
+    {
+        schedule.Property(s => s.DeputyName).HasMaxLength(200);
+        schedule.Property(s => s.Weekday).HasConversion<string>().HasMaxLength(12);
+    }
+}

@@ -1,8 +1,9 @@
+using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Server.Realtime;
 
-/// <summary>Runs <see cref="CloseDay"/> at start and then every hour.</summary>
+/// <summary>Runs <see cref="CloseDay"/> and keeps the weekly receptions' sessions planned ahead, at start and then every hour.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,6 +16,8 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 await using var scope = scopes.CreateAsyncScope();
                 var done = await scope.ServiceProvider.GetRequiredService<CloseDay>().HandleAsync(stoppingToken);
                 HousekeepingLog.Done(log, done.TicketsCancelled, done.KeysForgotten, done.EventsPruned);
+                var sessions = await scope.ServiceProvider.GetRequiredService<GenerateSessions>().HandleAsync(null, stoppingToken);
+                HousekeepingLog.Sessions(log, sessions.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -29,6 +32,9 @@ internal static partial class HousekeepingLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Tickets} stale tickets cancelled, {Keys} idempotency keys and {Events} old events removed")]
     public static partial void Done(ILogger logger, int tickets, int keys, int events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Count} reception sessions generated from the weekly schedules")]
+    public static partial void Sessions(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping failed; it runs again within the hour")]
     public static partial void Failed(ILogger logger, Exception error);

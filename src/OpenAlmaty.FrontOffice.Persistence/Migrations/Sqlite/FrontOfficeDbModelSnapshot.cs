@@ -351,6 +351,51 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Receptions.ReceptionSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DistrictAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacesPerSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weekday")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReceptionSchedules");
+                });
+
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Receptions.ReceptionSession", b =>
                 {
                     b.Property<Guid>("Id")

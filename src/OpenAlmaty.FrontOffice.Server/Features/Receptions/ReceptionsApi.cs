@@ -18,6 +18,16 @@ public static class ReceptionsApi
             var session = await create.HandleAsync(request, ct);
             return TypedResults.Created($"/api/receptions/sessions/{session.Id}", session);
         }).RequireAuthorization(Policies.Admin);
+        group.MapPost("/schedules", async (CreateScheduleRequest request, CreateSchedule create, CancellationToken ct) =>
+        {
+            var schedule = await create.HandleAsync(request, ct);
+            return TypedResults.Created($"/api/receptions/schedules/{schedule.Id}", schedule);
+        }).RequireAuthorization(Policies.Admin);
+        group.MapPost("/sessions/{id:guid}/cancel", async (Guid id, CancelSession cancel, CancellationToken ct) =>
+        {
+            await cancel.HandleAsync(id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Admin);
         group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
             TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
 
