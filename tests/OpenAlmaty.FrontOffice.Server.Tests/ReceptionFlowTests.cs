@@ -191,8 +191,19 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
 
         // Generating again adds nothing: the cancelled date stays cancelled.
         await using var scope = _app.Services.CreateAsyncScope();
+        var noShows = scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.RecordReceptionNoShows>();
+        Assert.Equal(0, await noShows.HandleAsync(CancellationToken.None));
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.GenerateSessions>().HandleAsync(null, CancellationToken.None));
         await (await admin.PostAsJsonAsync("/api/receptions/schedules", new CreateScheduleRequest("Сейітова Г.", null, DayOfWeek.Saturday,
             "15:00", "17:00", 20, 1, null, new DateOnly(2026, 11, 30)))).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+   
+        // The resident never came on 2 December: the next day the booking is a no-show, counted by IIN hash.
+        // (The hourly housekeeping, woken by the clock jump, may get there first: either way it is recorded once.)
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 4, 0, 0, TimeSpan.Zero));
+        await noShows.HandleAsync(CancellationToken.None);
+        var hash = scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.IinHasher>()
+            .Hash(OpenAlmaty.FrontOffice.Domain.Receptions.Iin.Parse(Residents[0]));
+        Assert.Equal(1, await noShows.CountAsync(hash, CancellationToken.None));
+        Assert.Equal(0, await noShows.CountAsync(hash[..^1] + (hash[^1] == '0' ? '1' : '0'), CancellationToken.None));
     }
 }

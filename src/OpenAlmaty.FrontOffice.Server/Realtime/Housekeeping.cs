@@ -18,6 +18,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 HousekeepingLog.Done(log, done.TicketsCancelled, done.KeysForgotten, done.EventsPruned);
                 var sessions = await scope.ServiceProvider.GetRequiredService<GenerateSessions>().HandleAsync(null, stoppingToken);
                 HousekeepingLog.Sessions(log, sessions.Count);
+                await scope.ServiceProvider.GetRequiredService<RecordReceptionNoShows>().HandleAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
