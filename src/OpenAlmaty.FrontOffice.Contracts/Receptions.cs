@@ -45,3 +45,13 @@ public sealed record CreateScheduleRequest(string DeputyName, int? DistrictAgenc
     int SlotMinutes, int PlacesPerSlot, int? DeskId, DateOnly ActiveFrom);
 
 public sealed record ScheduleCreatedDto(Guid Id, IReadOnlyList<DateOnly> SessionsGenerated);
+
+/// <summary>Registers a written appeal from a personal reception (staff): the deadline is 15 working days.</summary>
+public sealed record RegisterAppealRequest(Guid TicketId, string RegistrationNumber, string Subject);
+
+/// <summary>Extends an appeal's deadline (admin), at most two months from registration; the resident is told within 3 working days.</summary>
+public sealed record ExtendAppealRequest(DateOnly NewDue);
+
+/// <summary><c>Standing</c>: <c>on-time</c>, <c>near-due</c> (within 3 working days), <c>overdue</c>, or <c>closed</c>.</summary>
+public sealed record AppealDto(Guid Id, string TicketNumber, string RegistrationNumber, string Subject, DateOnly RegisteredOn, DateOnly DueOn,
+    DateOnly? ExtendedOn, DateOnly? TellResidentBy, DateOnly? ClosedOn, string Standing);

@@ -34,6 +34,7 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<ReceptionSession> ReceptionSessions => Set<ReceptionSession>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ResidentNotice> ResidentNotices => Set<ResidentNotice>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -131,8 +131,27 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         using var officer = _app.Client(await _app.LoginAsync(officerCaller.Name, "Officer-pass-1"));
         await officer.PostAsync(new Uri($"/api/desks/{desk.Id}/open", UriKind.Relative), null);
         Assert.Equal(checkedIn.Id, (await officer.CalledAsync(desk.Id)).Id);
-        await (await officer.ActAsync(checkedIn.Id, "complete")).OkAsync<TicketDto>();
+        await (await officer.PostAsJsonAsync($"/api/tickets/{checkedIn.Id}/complete", new CompleteTicketRequest("appeal-registered", "housing", "КСК «Алатау»")))
+            .OkAsync<TicketDto>();
         Assert.Equal(walkIn.Id, (await officer.CalledAsync(desk.Id)).Id);
+
+        // The matter becomes a written appeal: 15 working days from Friday 4 December, past Independence Day (16th).
+        var appeal = await (await officer.PostAsJsonAsync("/api/receptions/appeals", new RegisterAppealRequest(checkedIn.Id, "ЖТ-2026-0412", "Ауладағы жарық")))
+            .OkAsync<AppealDto>();
+        Assert.Equal((new DateOnly(2026, 12, 28), "on-time"), (appeal.DueOn, appeal.Standing));
+        await (await officer.PostAsJsonAsync("/api/receptions/appeals", new RegisterAppealRequest(walkIn.Id, "", "x")))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 24, 4, 0, 0, TimeSpan.Zero));
+        using var lateAdmin = _app.Client(await _app.AdminAsync());
+        var attention = await lateAdmin.GetFromJsonAsync<List<AppealDto>>("/api/receptions/appeals?attention=true");
+        Assert.Equal([(appeal.Id, "near-due")], attention!.Select(a => (a.Id, a.Standing)));
+        var extend = new Uri($"/api/receptions/appeals/{appeal.Id}/extend", UriKind.Relative);
+        await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 5))))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        var extended = await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 4)))).OkAsync<AppealDto>();
+        Assert.Equal((new DateOnly(2027, 2, 4), new DateOnly(2026, 12, 29), "on-time"), (extended.DueOn, extended.TellResidentBy, extended.Standing));
+        Assert.Empty((await lateAdmin.GetFromJsonAsync<List<AppealDto>>("/api/receptions/appeals?attention=true"))!);
     }
 
     [Fact]

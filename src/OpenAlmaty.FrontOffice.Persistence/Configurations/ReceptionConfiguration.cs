@@ -59,3 +59,15 @@ internal sealed class ReceptionScheduleConfiguration : IEntityTypeConfiguration<
         schedule.Property(s => s.Weekday).HasConversion<string>().HasMaxLength(12);
     }
 }
+
+internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
+{
+    public void Configure(EntityTypeBuilder<Appeal> appeal)
+    {
+        appeal.Property(a => a.RegistrationNumber).HasMaxLength(50);
+        appeal.Property(a => a.Subject).HasMaxLength(300);
+        appeal.HasIndex(a => new { a.ClosedOn, a.DueOn });
+        appeal.HasOne<OpenAlmaty.FrontOffice.Domain.Tickets.Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);
+        appeal.Ignore(a => a.Deadline);
+    }
+}

@@ -267,6 +267,49 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.ToTable("PrintJobs");
                 });
 
+            modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Receptions.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TellResidentBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ClosedOn", "DueOn");
+
+                    b.ToTable("Appeals");
+                });
+
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Receptions.Booking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1043,6 +1086,15 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Receptions.Appeal", b =>
+                {
+                    b.HasOne("OpenAlmaty.FrontOffice.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

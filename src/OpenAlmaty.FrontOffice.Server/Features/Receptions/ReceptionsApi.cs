@@ -50,6 +50,14 @@ public static class ReceptionsApi
             await confirm.HandleAsync(code, ct);
             return TypedResults.NoContent();
         }).AllowAnonymous();
+        group.MapPost("/appeals", async (RegisterAppealRequest request, Appeals appeals, CancellationToken ct) =>
+            TypedResults.Ok(await appeals.RegisterAsync(request, ct))).RequireAuthorization(Policies.Staff);
+        group.MapPost("/appeals/{id:guid}/extend", async (Guid id, ExtendAppealRequest request, Appeals appeals, CancellationToken ct) =>
+            TypedResults.Ok(await appeals.ExtendAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
+        group.MapPost("/appeals/{id:guid}/close", async (Guid id, Appeals appeals, CancellationToken ct) =>
+            TypedResults.Ok(await appeals.CloseAsync(id, ct))).RequireAuthorization(Policies.Staff);
+        group.MapGet("/appeals", async (bool? attention, Appeals appeals, CancellationToken ct) =>
+            TypedResults.Ok(await appeals.ListAsync(attention ?? false, ct))).RequireAuthorization(Policies.Admin);
         group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
             TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(Policies.KioskOrStaff);
     }
