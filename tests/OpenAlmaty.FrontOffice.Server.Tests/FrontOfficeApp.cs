@@ -32,12 +32,14 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "oa-test-" + Guid.NewGuid().ToString("N"));
     public FakeTimeProvider Clock { get; } = new(MondayMorning);
     public int LoginAttemptsPerMinute { get; init; } = 1000;
+    public int ReceptionRetentionDays { get; init; } = 365;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FrontOffice:DataDirectory", DataDirectory);
         builder.UseSetting("FrontOffice:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("FrontOffice:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("FrontOffice:ReceptionRetentionDays", ReceptionRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -13,7 +13,8 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
     // Valid IINs (check digits computed outside .NET).
     private static readonly string[] Residents = ["900101194588", "900101107309", "900101113750", "900101135897", "900101171403"];
 
-    private readonly FrontOfficeApp _app = new();
+    /// <summary>A short retention period, so that erasure is reached with a month's jump of the clock.</summary>
+    private readonly FrontOfficeApp _app = new() { ReceptionRetentionDays = 30 };
     private Scenario _hall = null!;
 
     public async Task InitializeAsync() => _hall = await Scenario.StartAsync(_app);
@@ -224,5 +225,15 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
             .Hash(OpenAlmaty.FrontOffice.Domain.Receptions.Iin.Parse(Residents[0]));
         Assert.Equal(1, await noShows.CountAsync(hash, CancellationToken.None));
         Assert.Equal(0, await noShows.CountAsync(hash[..^1] + (hash[^1] == '0' ? '1' : '0'), CancellationToken.None));
+   
+
+        // Past the retention period the personal data is gone; the anonymous no-show stays for the reports.
+        _app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 4, 0, 0, TimeSpan.Zero));
+        await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.EraseExpiredBookings>().HandleAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+        var erased = await db.Bookings.AsNoTracking().SingleAsync(b => b.SessionId == sessions[0].Id);
+        Assert.Equal(("", "", "", "", "NoShow"), (erased.FullName, erased.Phone, erased.IinHash, erased.Text, erased.State.ToString()));
+        Assert.NotNull(erased.ErasedAt);
+        Assert.Equal(0, await noShows.CountAsync(hash, CancellationToken.None));
     }
 }

@@ -24,6 +24,13 @@ public sealed class FrontOfficeOptions
     [Range(1, 720)]
     public int IdempotencyHours { get; set; } = 24;
 
+    /// <summary>
+    /// How many days after a reception the resident's personal data (name, phone, matter, IIN hash
+    /// and digits) is kept; then it is erased and only the anonymous fact of the booking remains.
+    /// </summary>
+    [Range(1, 3650)]
+    public int ReceptionRetentionDays { get; set; } = 365;
+
     /// <summary>Login attempts allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;

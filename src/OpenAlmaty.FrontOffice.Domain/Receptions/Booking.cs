@@ -31,12 +31,14 @@ public sealed class Booking
 
     public Guid SessionId { get; private set; }
     public TimeOnly? SlotStart { get; private set; }
-    public required string IinHash { get; init; }
-    public required string IinLastFour { get; init; }
-    public required string FullName { get; init; }
-    public required string Phone { get; init; }
+    public required string IinHash { get; set; }
+    public required string IinLastFour { get; set; }
+    public required string FullName { get; set; }
+    public required string Phone { get; set; }
     public required string Topic { get; init; }
-    public required string Text { get; init; }
+    public required string Text { get; set; }
+
+    public DateTime? ErasedAt { get; private set; }
     public BookingState State { get; private set; }
     public long Sequence { get; init; }
     public DateTime CreatedAt { get; init; }
@@ -106,6 +108,17 @@ public sealed class Booking
         (SessionId, SlotStart) = (sessionId, slot);
         State = slot is null ? BookingState.Waiting : State == BookingState.Offered ? BookingState.Offered : BookingState.Active;
         Version++;
+    }
+
+    /// <summary>The retention period is over: the personal data goes, the anonymous booking (state, topic, times) stays for reports.</summary>
+    public void Erase(DateTime nowUtc)
+    {
+        if (ErasedAt is not null || IsOpen)
+        {
+            return;
+        }
+
+        (IinHash, IinLastFour, FullName, Phone, Text, ErasedAt) = ("", "", "", "", "", nowUtc);
     }
 
     public void CheckIn()

@@ -24,6 +24,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasIndex(b => b.Code).IsUnique();
         booking.Property(b => b.IinHash).HasMaxLength(64);
         booking.HasIndex(b => b.IinHash);
+        booking.HasIndex(b => b.ErasedAt);
         booking.Property(b => b.IinLastFour).HasMaxLength(4);
         booking.Property(b => b.FullName).HasMaxLength(200);
         booking.Property(b => b.Phone).HasMaxLength(32);

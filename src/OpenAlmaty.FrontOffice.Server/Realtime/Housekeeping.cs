@@ -19,6 +19,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 var sessions = await scope.ServiceProvider.GetRequiredService<GenerateSessions>().HandleAsync(null, stoppingToken);
                 HousekeepingLog.Sessions(log, sessions.Count);
                 await scope.ServiceProvider.GetRequiredService<RecordReceptionNoShows>().HandleAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<EraseExpiredBookings>().HandleAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
