@@ -31,7 +31,7 @@ public static class ApplicationSetup
             typeof(Receptions.GetBooking), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
-            typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings),
+            typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings), typeof(Receptions.DeliverResidentNotices),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/receptions/appeals/{id:guid}/extend"] = [Who.Admin],
         ["POST /api/receptions/appeals/{id:guid}/close"] = [Who.Admin, Who.Officer],
         ["GET /api/receptions/appeals"] = [Who.Admin],
+        ["GET /api/receptions/notices"] = [Who.Admin, Who.Officer],
         ["GET /admin/receptions"] = [Who.Admin],
         ["POST /admin/receptions"] = [Who.Admin],
         ["GET /api/receptions/day"] = [Who.Admin, Who.Officer],

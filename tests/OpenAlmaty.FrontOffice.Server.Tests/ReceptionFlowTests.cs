@@ -236,4 +236,57 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.NotNull(erased.ErasedAt);
         Assert.Equal(0, await noShows.CountAsync(hash, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_gateway_channel_gets_each_owed_notice_in_kazakh_and_russian_and_never_one_for_a_booking_that_moved_since()
+    {
+        var channel = new RecordingChannel();
+        await using var app = new FrontOfficeApp();
+        await using var withGateway = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<OpenAlmaty.FrontOffice.Application.Receptions.IResidentNoticeChannel>(channel)));
+        var cookie = await LoginCookieAsync(withGateway);
+        using var staff = withGateway.CreateClient();
+        staff.DefaultRequestHeaders.Add("Cookie", cookie);
+        var session = await (await staff.PostAsJsonAsync("/api/receptions/sessions",
+            new CreateSessionRequest("Ахметов А.А.", null, new DateOnly(2026, 12, 3), "10:00", "11:00", 20, 1, null))).OkAsync<ReceptionSessionDto>();
+        var booked = await (await staff.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:20", Residents[0]))).OkAsync<BookingCreatedDto>();
+        // The session moves before anything was delivered: only the "moved" notice goes out.
+        await (await staff.PostAsJsonAsync($"/api/receptions/sessions/{session.Id}/reschedule", new RescheduleSessionRequest(new DateOnly(2026, 12, 4), Confirm: true)))
+            .OkAsync<ReschedulePlanDto>();
+
+        await using var scope = withGateway.Services.CreateAsyncScope();
+        var deliver = scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.DeliverResidentNotices>();
+        await deliver.HandleAsync(CancellationToken.None);
+        var message = Assert.Single(channel.Sent);
+        Assert.Equal(("moved", "+7 701 123 45 67", booked.Code), (message.Kind, message.Phone, message.Code));
+        Assert.Contains("Қабылдау ауыстырылды", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Приём перенесён", message.Text, StringComparison.Ordinal);
+        Assert.Contains("04.12.2026 10:00", message.Text, StringComparison.Ordinal); // order kept, from the first free place
+        Assert.DoesNotContain("900101", message.Text, StringComparison.Ordinal);
+
+        // Delivered notices leave the "to call" list and are not sent twice.
+        Assert.Empty((await staff.GetFromJsonAsync<List<ResidentNoticeDto>>("/api/receptions/notices"))!);
+        await deliver.HandleAsync(CancellationToken.None);
+        Assert.Single(channel.Sent);
+    }
+
+    private static async Task<string> LoginCookieAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", FrontOfficeApp.AdminPassword));
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("oa.staff=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private sealed class RecordingChannel : OpenAlmaty.FrontOffice.Application.Receptions.IResidentNoticeChannel
+    {
+        public List<OpenAlmaty.FrontOffice.Application.Receptions.ResidentMessage> Sent { get; } = [];
+
+        public string Name => "test-sms";
+
+        public Task<bool> SendAsync(OpenAlmaty.FrontOffice.Application.Receptions.ResidentMessage message, CancellationToken ct)
+        {
+            Sent.Add(message);
+            return Task.FromResult(true);
+        }
+    }
 }

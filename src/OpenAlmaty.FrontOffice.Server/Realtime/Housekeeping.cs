@@ -20,6 +20,7 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 HousekeepingLog.Sessions(log, sessions.Count);
                 await scope.ServiceProvider.GetRequiredService<RecordReceptionNoShows>().HandleAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<EraseExpiredBookings>().HandleAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DeliverResidentNotices>().HandleAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -58,6 +58,8 @@ public static class ReceptionsApi
             TypedResults.Ok(await appeals.CloseAsync(id, ct))).RequireAuthorization(Policies.Staff);
         group.MapGet("/appeals", async (bool? attention, Appeals appeals, CancellationToken ct) =>
             TypedResults.Ok(await appeals.ListAsync(attention ?? false, ct))).RequireAuthorization(Policies.Admin);
+        group.MapGet("/notices", async (ListResidentNotices notices, CancellationToken ct) =>
+            TypedResults.Ok(await notices.HandleAsync(ct))).RequireAuthorization(Policies.Staff);
         group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
             TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(Policies.KioskOrStaff);
     }
