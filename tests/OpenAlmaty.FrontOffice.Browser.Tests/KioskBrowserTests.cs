@@ -125,4 +125,21 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         Assert.Empty(printer.Printed);
         Assert.Matches("^[A-Z]{1,3}-\\d{3}$", number);
     }
+
+    [Fact]
+    public async Task The_booking_code_keypad_takes_a_code_by_touch_and_says_plainly_when_it_is_unknown()
+    {
+        var page = await KioskAsync();
+        await page.TapAsync("[data-test=lang-ru]");
+        await page.TapAsync("[data-test=booking]");
+        foreach (var key in "K7MPQ2XA")
+        {
+            await page.TapAsync($"[data-test=key-{key}]");
+        }
+
+        await page.WaitForSelectorAsync("[data-test=code]:has-text('K7MPQ2XA')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-booking-code-ru.png") });
+        await page.TapAsync("[data-test=check-in]");
+        Assert.Contains("Такого кода записи нет", await (await page.WaitForSelectorAsync("[data-test=message]"))!.InnerTextAsync(), StringComparison.Ordinal);
+    }
 }
