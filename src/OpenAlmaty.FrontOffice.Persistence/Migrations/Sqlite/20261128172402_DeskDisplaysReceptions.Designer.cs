@@ -11,8 +11,8 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(FrontOfficeDb))]
-    [Migration("20261128165419_Appeals")]
-    partial class Appeals
+    [Migration("20261128172402_DeskDisplaysReceptions")]
+    partial class DeskDisplaysReceptions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -331,6 +331,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -386,6 +389,8 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ErasedAt");
 
                     b.HasIndex("IinHash");
 

@@ -6,11 +6,115 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Receptions : Migration
+    public partial class DeskDisplaysReceptions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "KskName",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Outcome",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 24,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutcomeNote",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Topic",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisplayGroup",
+                table: "Devices",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisplayLayout",
+                table: "Devices",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "hall");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DisplaySound",
+                table: "Devices",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "voice");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TickerHtml",
+                table: "Devices",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Appeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TellResidentBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals_Tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceptionSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeputyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DistrictAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Weekday = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacesPerSlot = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActiveUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceptionSchedules", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ReceptionSessions",
                 columns: table => new
@@ -45,6 +149,7 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -89,10 +194,25 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appeals_ClosedOn_DueOn",
+                table: "Appeals",
+                columns: new[] { "ClosedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_TicketId",
+                table: "Appeals",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_Code",
                 table: "Bookings",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ErasedAt",
+                table: "Bookings",
+                column: "ErasedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_IinHash",
@@ -130,6 +250,12 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Appeals");
+
+            migrationBuilder.DropTable(
+                name: "ReceptionSchedules");
+
+            migrationBuilder.DropTable(
                 name: "ResidentNotices");
 
             migrationBuilder.DropTable(
@@ -137,6 +263,38 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReceptionSessions");
+
+            migrationBuilder.DropColumn(
+                name: "KskName",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "OutcomeNote",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "Topic",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "DisplayGroup",
+                table: "Devices");
+
+            migrationBuilder.DropColumn(
+                name: "DisplayLayout",
+                table: "Devices");
+
+            migrationBuilder.DropColumn(
+                name: "DisplaySound",
+                table: "Devices");
+
+            migrationBuilder.DropColumn(
+                name: "TickerHtml",
+                table: "Devices");
         }
     }
 }
