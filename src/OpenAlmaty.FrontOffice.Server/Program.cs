@@ -42,7 +42,7 @@ app.MapDesksApi();
 app.MapAdminApi();
 app.MapReceptionsApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
-app.MapKioskEnrolment();
+app.MapDeviceEnrolment();
 app.MapStaffEndpoints();
 app.MapPhrases();
 app.MapStaticAssets();

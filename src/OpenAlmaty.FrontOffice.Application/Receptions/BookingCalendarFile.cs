@@ -22,16 +22,14 @@ public sealed class BookingCalendarFile(FrontOfficeDb db)
 
     public async Task<string> HandleAsync(string code, CancellationToken ct)
     {
-        var normalized = code?.Trim().ToUpperInvariant() ?? "";
-        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Code == normalized, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+        var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
         if (booking.SlotStart is not { } slot || booking.State is not (BookingState.Active or BookingState.Offered or BookingState.CheckedIn))
         {
             throw ProblemException.Conflict(ProblemTypes.BookingWrongState, "The booking has no time yet (waiting list) or is no longer active.");
         }
 
         var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
-        var desk = session.DeskId is { } id ? await db.Desks.Where(d => d.Id == id).Select(d => d.Number).SingleOrDefaultAsync(ct) : null;
+        var desk = await ReceptionView.DeskNumberAsync(db, session.DeskId, ct);
         var start = AlmatyClock.ToUtc(session.Date.ToDateTime(slot));
         var calendar = new Calendar { ProductId = "-//Open Almaty//FrontOffice//KK" };
         calendar.Events.Add(new CalendarEvent

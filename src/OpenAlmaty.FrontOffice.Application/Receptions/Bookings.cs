@@ -81,11 +81,9 @@ public sealed class GetBooking(FrontOfficeDb db)
 {
     public async Task<PublicBookingDto> HandleAsync(string code, CancellationToken ct)
     {
-        var normalized = code?.Trim().ToUpperInvariant() ?? "";
-        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Code == normalized, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+        var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
         var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
-        var desk = session.DeskId is { } id ? await db.Desks.Where(d => d.Id == id).Select(d => d.Number).SingleOrDefaultAsync(ct) : null;
+        var desk = await ReceptionView.DeskNumberAsync(db, session.DeskId, ct);
         int? position = null;
         if (booking.State == BookingState.Waiting)
         {
@@ -104,12 +102,10 @@ public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxS
 {
     public async Task HandleAsync(string code, string reason, CancellationToken ct)
     {
-        var normalized = code?.Trim().ToUpperInvariant() ?? "";
         await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Code == normalized, ct)
-                ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+            var booking = await ReceptionView.BookingAsync(db, code, tracked: true, ct);
             var session = await db.ReceptionSessions.SingleAsync(s => s.Id == booking.SessionId, ct);
             var bookings = await db.Bookings.Where(b => b.SessionId == session.Id).ToListAsync(ct);
             var offered = ReceptionBook.Cancel(session, bookings, bookings.Single(b => b.Id == booking.Id), reason, now);
@@ -132,12 +128,10 @@ public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock, IOutbox
 {
     public async Task HandleAsync(string code, CancellationToken ct)
     {
-        var normalized = code?.Trim().ToUpperInvariant() ?? "";
         await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Code == normalized, ct)
-                ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+            var booking = await ReceptionView.BookingAsync(db, code, tracked: true, ct);
             booking.Confirm(now);
             await Notices.AddAsync(db, booking, "booked", now, ct);
             Notices.Changed(db, booking.SessionId, now);
@@ -222,14 +216,12 @@ public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal 
 
     public async Task<TicketDto> HandleAsync(Actor actor, CheckInRequest r, CancellationToken ct)
     {
-        var normalized = r.Code?.Trim().ToUpperInvariant() ?? "";
         var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Code == ReceptionServiceCode && s.RetiredAt == null, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownService, "The roster has no reception service.");
         var ticket = await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Code == normalized, ct)
-                ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+            var booking = await ReceptionView.BookingAsync(db, r.Code, tracked: true, ct);
             var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
             if (session.IsCancelled || session.Date != Domain.Calendar.AlmatyClock.ServiceDay(now))
             {

@@ -17,15 +17,26 @@ public static class ReceptionView
             ? t
             : throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"{name} is a time as HH:mm.");
 
-    public static async Task<ReceptionSessionDto> ToDtoAsync(FrontOfficeDb db, ReceptionSession s, CancellationToken ct)
+    /// <summary>Codes are shown in capitals; a resident may type them in either case.</summary>
+    private static string NormalizeCode(string? code) => code?.Trim().ToUpperInvariant() ?? "";
+
+    public static async Task<Booking> BookingAsync(FrontOfficeDb db, string? code, bool tracked, CancellationToken ct)
     {
-        var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == s.Id).ToListAsync(ct);
-        var desk = s.DeskId is { } id ? await db.Desks.Where(d => d.Id == id).Select(d => d.Number).SingleOrDefaultAsync(ct) : null;
-        return new ReceptionSessionDto(s.Id, s.DeputyName, s.DistrictAgencyId, s.Date, Time(s.Start), Time(s.End), s.SlotMinutes,
-            s.PlacesPerSlot, desk, s.IsCancelled,
+        var normalized = NormalizeCode(code);
+        var bookings = tracked ? db.Bookings : db.Bookings.AsNoTracking();
+        return await bookings.SingleOrDefaultAsync(b => b.Code == normalized, ct) ?? throw ProblemException.NotFound(ProblemTypes.UnknownBooking);
+    }
+
+    public static async Task<string?> DeskNumberAsync(FrontOfficeDb db, int? deskId, CancellationToken ct) =>
+        deskId is { } id ? await db.Desks.Where(d => d.Id == id).Select(d => d.Number).SingleOrDefaultAsync(ct) : null;
+
+    public static async Task<ReceptionSessionDto> ToDtoAsync(FrontOfficeDb db, ReceptionSession s, CancellationToken ct) =>
+        ToDto(s, await db.Bookings.AsNoTracking().Where(b => b.SessionId == s.Id).ToListAsync(ct), await DeskNumberAsync(db, s.DeskId, ct));
+
+    public static ReceptionSessionDto ToDto(ReceptionSession s, IReadOnlyCollection<Booking> bookings, string? desk) =>
+        new(s.Id, s.DeputyName, s.DistrictAgencyId, s.Date, Time(s.Start), Time(s.End), s.SlotMinutes, s.PlacesPerSlot, desk, s.IsCancelled,
             ReceptionBook.FreePlaces(s, bookings).OrderBy(p => p.Key).Select(p => new SlotDto(Time(p.Key), p.Value)).ToList(),
             ReceptionBook.WaitingList(s.Id, bookings).Count);
-    }
 }
 
 /// <summary>Plans a one-off session (admin); the day must be a working day and not past.</summary>
@@ -68,14 +79,12 @@ public sealed class ListSessions(FrontOfficeDb db)
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"from ≤ to, at most {MaxDays} days apart.");
         }
 
+        // Three reads for the whole range, whatever the number of sessions.
         var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => s.Date >= from && s.Date <= to)
             .OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
-        var result = new List<ReceptionSessionDto>(sessions.Count);
-        foreach (var s in sessions)
-        {
-            result.Add(await ReceptionView.ToDtoAsync(db, s, ct));
-        }
-
-        return result;
+        var ids = sessions.Select(s => s.Id).ToList();
+        var bookings = (await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct)).ToLookup(b => b.SessionId);
+        var desks = await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        return sessions.Select(s => ReceptionView.ToDto(s, [.. bookings[s.Id]], s.DeskId is { } d ? desks.GetValueOrDefault(d) : null)).ToList();
     }
 }

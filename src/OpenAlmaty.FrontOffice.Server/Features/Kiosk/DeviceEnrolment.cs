@@ -4,13 +4,13 @@ using OpenAlmaty.FrontOffice.Server.Auth;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
-public static class KioskEnrolment
+public static class DeviceEnrolment
 {
     /// <summary>
     /// Opened once on the kiosk's (or display's) browser with the token an admin got at enrolment: the browser
     /// keeps it in an HttpOnly cookie and is that device from then on.
     /// </summary>
-    public static void MapKioskEnrolment(this IEndpointRouteBuilder app)
+    public static void MapDeviceEnrolment(this IEndpointRouteBuilder app)
     {
         MapEnrolment(app, "/kiosk/enrol", DeviceKind.Kiosk, _ => "/kiosk");
         MapEnrolment(app, "/display/enrol", DeviceKind.Display, d => "/display/" + Uri.EscapeDataString(d.Name));
