@@ -97,6 +97,5 @@ public sealed record DisplayBoardDto(
     IReadOnlyList<DisplayAgencyDto> Agencies,
     IReadOnlyList<RecentCallDto> RecentCalls);
 
-/// <summary>One agency on a board: how many wait and for how long, and which services are its (to place calls).</summary>
-public sealed record DisplayAgencyDto(int Id, string Kind, string NameKk, string NameRu, int Waiting, int OpenDesks, WaitRangeDto EstimatedWait,
-    IReadOnlyList<int> ServiceIds);
+/// <summary>One agency on a board with the queues of its services, which <c>QueueChanged</c> events then keep current.</summary>
+public sealed record DisplayAgencyDto(int Id, string Kind, string NameKk, string NameRu, IReadOnlyList<ServiceQueueDto> Queues);

@@ -19,16 +19,8 @@ public sealed class GetDisplayBoard(FrontOfficeDb db, GetSnapshot snapshot, GetR
         var hall = await snapshot.HandleAsync(ct);
         var agencies = (await roster.HandleAsync(includeRetired: false, ct)).Agencies;
         var queues = hall.Queues.ToDictionary(q => q.ServiceId);
-        var rows = agencies.Select(a =>
-        {
-            var mine = a.Services.Select(s => queues.GetValueOrDefault(s.Id)).OfType<ServiceQueueDto>().ToList();
-            var waiting = mine.Where(q => q.Waiting > 0).ToList();
-            var range = waiting.Count == 0
-                ? new WaitRangeDto(0, 0)
-                : new WaitRangeDto(waiting.Min(q => q.EstimatedWait.FromMinutes), waiting.Max(q => q.EstimatedWait.ToMinutes));
-            return new DisplayAgencyDto(a.Id, a.Kind.ToString().ToLowerInvariant(), a.NameKk, a.NameRu, mine.Sum(q => q.Waiting),
-                mine.Sum(q => q.OpenDesks), range, a.Services.Select(s => s.Id).ToList());
-        }).ToList();
+        var rows = agencies.Select(a => new DisplayAgencyDto(a.Id, a.Kind.ToString().ToLowerInvariant(), a.NameKk, a.NameRu,
+            a.Services.Select(s => queues.GetValueOrDefault(s.Id) ?? new ServiceQueueDto(s.Id, 0, 0, new WaitRangeDto(0, 0))).ToList())).ToList();
         return new DisplayBoardDto(hall.Seq, device.Name, device.DisplayLayout, device.DisplayGroup, device.DisplaySound,
             device.TickerHtml ?? "", options.Value.TrainingMode, rows, hall.RecentCalls);
     }

@@ -12,8 +12,8 @@ public sealed class FakeDisplaySource : IDisplaySource
 {
     public DisplayBoardDto Board { get; set; } = new(1, "hall-main", "hall", null, "voice", "", false,
     [
-        new DisplayAgencyDto(13, "agency", "Энергетика басқармасы", "Управление энергетики", 4, 2, new WaitRangeDto(10, 25), [13]),
-        new DisplayAgencyDto(27, "district", "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", 0, 1, new WaitRangeDto(0, 0), [27]),
+        new DisplayAgencyDto(13, "agency", "Энергетика басқармасы", "Управление энергетики", [new ServiceQueueDto(13, 4, 2, new WaitRangeDto(10, 25))]),
+        new DisplayAgencyDto(27, "district", "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", [new ServiceQueueDto(27, 0, 1, new WaitRangeDto(0, 0))]),
     ],
     [new RecentCallDto("P-001", "7", 13, DateTimeOffset.UnixEpoch, "Called")]);
 
@@ -58,6 +58,17 @@ public class DisplayBoardTests : BunitContext
         Assert.Contains("—", cut.Find("[data-test=queue][data-agency='27']").TextContent, StringComparison.Ordinal);
         Assert.Equal("7", cut.Find("[data-test=call][data-number='P-001']").GetAttribute("data-desk"));
         Assert.Equal("10:00", cut.Find("[data-test=clock]").TextContent);
+    }
+
+    [Fact]
+    public void A_queue_change_updates_the_agencys_count_and_range_from_the_event_alone()
+    {
+        var cut = Render<DisplayBoard>();
+        _source.Board = _source.Board with { Agencies = [] }; // a reload would now show nothing: the event must suffice
+        _source.Publish(new QueueChangedEvent(2, 27, 3, new WaitRangeDto(5, 15)));
+        cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-test=queue][data-agency='27'] [data-test=waiting]").TextContent));
+        Assert.Contains("5–15 мин", cut.Find("[data-test=queue][data-agency='27']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("4", cut.Find("[data-test=queue][data-agency='13'] [data-test=waiting]").TextContent);
     }
 
     [Fact]
