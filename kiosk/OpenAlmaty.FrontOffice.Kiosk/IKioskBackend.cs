@@ -9,6 +9,12 @@ public sealed record KioskIssueResult(TicketDto? Ticket, string? QrSvg, string? 
     public bool Issued => Ticket is not null;
 }
 
+/// <summary>The outcome of "book a personal reception": the booking as the resident may see it, its QR and the slip's print status, or a refusal.</summary>
+public sealed record KioskBookingResult(PublicBookingDto? Booking, string? QrSvg, string PrintStatus, string? ProblemType, string? Detail)
+{
+    public bool Booked => Booking is not null;
+}
+
 /// <summary>
 /// What the kiosk needs from the server. The kiosk library declares it and the server implements
 /// it in-process, so the kiosk knows nothing of EF or the application layer.
@@ -21,4 +27,13 @@ public interface IKioskBackend
 
     /// <summary>A resident with a booking code checks in: a reception ticket called at the slot time.</summary>
     Task<KioskIssueResult> CheckInAsync(string code, CancellationToken ct);
+
+    /// <summary>Personal-reception sessions a resident may still book, with their free places.</summary>
+    Task<IReadOnlyList<ReceptionSessionDto>> ReceptionSessionsAsync(CancellationToken ct);
+
+    /// <summary>Whether twelve digits are an IIN (check digit included), so the keypad can say so before going on.</summary>
+    bool IsValidIin(string iin);
+
+    /// <summary>Books a slot (or a place on the waiting list) and prints the slip with the code.</summary>
+    Task<KioskBookingResult> BookAsync(BookReceptionRequest request, CancellationToken ct);
 }

@@ -18,6 +18,40 @@ public static class KioskTexts
         ["error-booking-unknown"] = ("Мұндай жазылу коды жоқ. Кодты тексеріңіз немесе қызметкерге жүгініңіз.", "Такого кода записи нет. Проверьте код или обратитесь к сотруднику.", "There is no booking with this code. Check it or ask staff."),
         ["error-booking-day"] = ("Бұл жазылу бүгінге емес. Тіркелу қабылдау күні ашылады.", "Эта запись не на сегодня. Отметиться можно в день приёма.", "This booking is not for today. Check-in opens on the day."),
         ["error-booking-used"] = ("Бұл жазылу бойынша талон алынған.", "По этой записи талон уже получен.", "A ticket was already taken for this booking."),
+        ["reception"] = ("Әкім орынбасарының жеке қабылдауына жазылу", "Записаться на личный приём к заместителю акима", "Book a personal reception with a deputy akim"),
+        ["sessions"] = ("Әкім орынбасарын және күнді таңдаңыз", "Выберите заместителя акима и день", "Choose the deputy akim and the day"),
+        ["no-sessions"] = ("Алдағы төрт аптада жазылуға болатын қабылдау жоқ. Қызметкерге жүгініңіз.", "В ближайшие четыре недели нет приёмов для записи. Обратитесь к сотруднику.", "There are no receptions to book in the next four weeks. Please ask staff."),
+        ["free"] = ("Бос орын", "Свободно", "Free"),
+        ["waiting-list"] = ("Күту тізімі", "Лист ожидания", "Waiting list"),
+        ["slots"] = ("Уақытты таңдаңыз", "Выберите время", "Choose a time"),
+        ["full"] = ("Барлық орын толы. Күту тізіміне жазылсаңыз, орын босағанда сізге хабарласамыз.", "Все места заняты. Встаньте в лист ожидания: если место освободится, вам позвонят.", "Every place is taken. Join the waiting list and we will call you if a place frees up."),
+        ["join-waiting"] = ("Күту тізіміне жазылу", "Встать в лист ожидания", "Join the waiting list"),
+        ["iin"] = ("ЖСН-іңізді енгізіңіз (12 сан)", "Введите ваш ИИН (12 цифр)", "Enter your IIN (12 digits)"),
+        ["iin-note"] = ("ЖСН талонға басылмайды және экранда көрсетілмейді.", "ИИН не печатается на талоне и не показывается на экранах.", "Your IIN is never printed or shown on screens."),
+        ["iin-bad"] = ("ЖСН қате. Сандарды тексеріңіз.", "ИИН неверный. Проверьте цифры.", "This IIN is not valid. Please check the digits."),
+        ["full-name"] = ("Тегі, аты, әкесінің аты", "Фамилия, имя, отчество", "Full name"),
+        ["phone"] = ("Телефон нөміріңіз", "Ваш номер телефона", "Your phone number"),
+        ["phone-note"] = ("Қабылдау ауысса, осы нөмірге хабарласамыз.", "По этому номеру вам позвонят, если приём перенесут.", "We call this number if the reception moves."),
+        ["matter-topic"] = ("Мәселенің тақырыбы", "Тема вопроса", "Topic"),
+        ["matter"] = ("Мәселеңізді қысқаша жазыңыз", "Кратко опишите ваш вопрос", "Your matter in a few words"),
+        ["topic-other"] = ("Басқа", "Другое", "Other"),
+        ["space"] = ("Бос орын", "Пробел", "Space"),
+        ["next"] = ("Әрі қарай", "Далее", "Next"),
+        ["confirm"] = ("Тексеріңіз", "Проверьте", "Please check"),
+        ["deputy"] = ("Әкім орынбасары", "Заместитель акима", "Deputy akim"),
+        ["when"] = ("Күні мен уақыты", "Дата и время", "Date and time"),
+        ["book"] = ("Жазылу", "Записаться", "Book"),
+        ["booking-now"] = ("Жазылуда…", "Записываем…", "Booking…"),
+        ["booked"] = ("Сіз жазылдыңыз", "Вы записаны", "You are booked"),
+        ["booked-waiting"] = ("Сіз күту тізіміндесіз, нөміріңіз", "Вы в листе ожидания, ваш номер", "You are on the waiting list, number"),
+        ["your-code"] = ("Жазылу кодыңыз", "Ваш код записи", "Your booking code"),
+        ["window"] = ("терезе", "окно", "window"),
+        ["code-note"] = ("Кодты сақтаңыз: қабылдау күні «Менің жазылуым бар» батырмасымен тіркеліңіз. QR-код жазылуды телефоннан көрсетеді.", "Сохраните код: в день приёма отметьтесь кнопкой «У меня есть запись». QR-код покажет запись на телефоне.", "Keep the code: on the day, check in with \"I have a booking\". The QR code shows your booking on your phone."),
+        ["booking-no-print"] = ("Чек басылмады. Кодты жазып алыңыз немесе QR-кодты сканерлеңіз.", "Чек не напечатан. Запишите код или отсканируйте QR-код.", "The slip was not printed. Write the code down or scan the QR code."),
+        ["error-slot-taken"] = ("Бұл уақытты жаңа ғана басқа адам алды. Басқа уақытты таңдаңыз.", "Это время только что занял другой человек. Выберите другое время.", "Someone has just taken that time. Please choose another."),
+        ["error-booking-limit"] = ("Сіз осы аптада осы әкім орынбасарына жазылғансыз. Бір аптада бір жазылу.", "Вы уже записаны к этому заместителю акима на этой неделе. Одна запись в неделю.", "You already have a booking with this deputy akim this week. One booking a week."),
+        ["error-session-gone"] = ("Бұл қабылдау енді жоқ немесе басталып кетті. Басқасын таңдаңыз.", "Этого приёма больше нет или он уже начался. Выберите другой.", "This reception is no longer available. Please choose another."),
+        ["error-booking"] = ("Жазылу мүмкін болмады. Қайталап көріңіз немесе қызметкерге жүгініңіз.", "Не удалось записаться. Попробуйте ещё раз или обратитесь к сотруднику.", "The booking could not be made. Try again or ask staff."),
         ["topics"] = ("Қай тақырып бойынша?", "По какой теме?", "Which topic?"),
         ["topic-energy"] = ("Энергетика: су, жылу, электр", "Энергетика: вода, тепло, свет", "Energy: water, heating, electricity"),
         ["topic-housing"] = ("Тұрғын үй, ПИК", "Жильё, КСК", "Housing, KSK"),
@@ -59,6 +93,17 @@ public static class KioskTexts
     }
 
     public static IEnumerable<string> Keys => Texts.Keys;
+
+    private static readonly string[] WeekdaysKk = ["Жексенбі", "Дүйсенбі", "Сейсенбі", "Сәрсенбі", "Бейсенбі", "Жұма", "Сенбі"];
+    private static readonly string[] WeekdaysRu = ["Воскресенье", "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"];
+
+    /// <summary>Written out here: the server may run without ICU culture data.</summary>
+    public static string Weekday(DayOfWeek day, VisitorLanguage language) => language switch
+    {
+        VisitorLanguage.Ru => WeekdaysRu[(int)day],
+        VisitorLanguage.En => day.ToString(),
+        _ => WeekdaysKk[(int)day],
+    };
 
     public static string Name(VisitorLanguage language, string kk, string ru, string en) => language switch
     {

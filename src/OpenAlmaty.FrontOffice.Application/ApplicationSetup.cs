@@ -28,12 +28,12 @@ public static class ApplicationSetup
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
-            typeof(Receptions.GetBooking), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
+            typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings), typeof(Receptions.DeliverResidentNotices),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
-            typeof(PrintTicket), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
+            typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })
         {
             services.AddScoped(useCase);

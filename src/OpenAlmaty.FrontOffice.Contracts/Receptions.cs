@@ -14,7 +14,7 @@ public sealed record SlotDto(string Start, int Free);
 public sealed record BookReceptionRequest(Guid SessionId, string SlotStart, string Iin, string FullName, string Phone, string Topic, string Text);
 
 /// <summary>The booking code and the slot, or the place on the waiting list when the session is full.</summary>
-public sealed record BookingCreatedDto(string Code, string? SlotStart, int? WaitingListPosition);
+public sealed record BookingCreatedDto(string Code, string? SlotStart, int? WaitingListPosition, string PrintStatus = "none");
 
 /// <summary>What anyone holding the code sees: never the IIN, the name or the phone.</summary>
 public sealed record PublicBookingDto(string Code, string State, string DeputyName, DateOnly Date, string? SlotStart, string? DeskNumber,
@@ -55,3 +55,6 @@ public sealed record ExtendAppealRequest(DateOnly NewDue);
 /// <summary><c>Standing</c>: <c>on-time</c>, <c>near-due</c> (within 3 working days), <c>overdue</c>, or <c>closed</c>.</summary>
 public sealed record AppealDto(Guid Id, string TicketNumber, string RegistrationNumber, string Subject, DateOnly RegisteredOn, DateOnly DueOn,
     DateOnly? ExtendedOn, DateOnly? TellResidentBy, DateOnly? ClosedOn, string Standing);
+
+/// <summary>The working-day calendar: holidays and days off, and weekend days made working by the government's transfers.</summary>
+public sealed record WorkingCalendarDto(IReadOnlyList<DateOnly> DaysOff, IReadOnlyList<DateOnly> WorkingWeekends, DateOnly? KnownUntil = null);

@@ -4,6 +4,26 @@ using SkiaSharp;
 
 namespace OpenAlmaty.FrontOffice.Printing;
 
+/// <summary>
+/// What goes on a roll of paper at the kiosk: a two-line header, one big text (a ticket number,
+/// a booking code), lines under it, a QR and lines under the QR. Kazakh first (Language law,
+/// art. 21), then Russian. Never personal data.
+/// </summary>
+public interface IPaperSlip
+{
+    string Big { get; }
+
+    string QrUrl { get; }
+
+    /// <summary>Every line except <see cref="Big"/>: header (2), body, then footer.</summary>
+    IReadOnlyList<string> Lines();
+
+    int BodyLines { get; }
+
+    /// <summary>A last line in bold (a training ticket's warning), or null.</summary>
+    string? Warning { get; }
+}
+
 /// <summary>What a paper ticket says. No personal data: a number, a service, a time, a QR.</summary>
 public sealed record TicketContent(
     string Number,
@@ -14,12 +34,19 @@ public sealed record TicketContent(
     int WaitFromMinutes,
     int WaitToMinutes,
     string StatusUrl,
-    bool IsTraining = false)
+    bool IsTraining = false) : IPaperSlip
 {
     public const string HeaderKk = "Open Almaty · қоғамдық қабылдау";
     public const string HeaderRu = "Open Almaty · общественная приёмная";
 
-    /// <summary>The ticket's lines, Kazakh first (Language law, art. 21), then Russian.</summary>
+    public string Big => Number;
+
+    public string QrUrl => StatusUrl;
+
+    public int BodyLines => 6;
+
+    public string? Warning => IsTraining ? "ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН" : null;
+
     public IReadOnlyList<string> Lines() =>
     [
         HeaderKk,
@@ -31,67 +58,112 @@ public sealed record TicketContent(
         $"Перед вами: {PeopleAhead} чел.",
         $"Күту: {WaitFromMinutes}–{WaitToMinutes} мин / Ожидание: {WaitFromMinutes}–{WaitToMinutes} мин",
         "Телефонмен сканерлеңіз / Отсканируйте телефоном",
-        .. IsTraining ? (string[])["ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН"] : [],
+        .. Warning is { } w ? (string[])[w] : [],
     ];
 }
 
 /// <summary>
-/// Lays a ticket out for a printer profile: as text when one of the printer's code pages holds
+/// The slip of a personal-reception booking: the code to bring on the day, the deputy akim, the
+/// date and time (or the place on the waiting list), and a QR of the booking's status page.
+/// No IIN, no name, no phone.
+/// </summary>
+public sealed record BookingSlipContent(
+    string Code,
+    string DeputyName,
+    DateOnly Date,
+    string? SlotStart,
+    string? DeskNumber,
+    int? WaitingListPosition,
+    string StatusUrl) : IPaperSlip
+{
+    public string Big => Code;
+
+    public string QrUrl => StatusUrl;
+
+    public int BodyLines => 5;
+
+    public string? Warning => null;
+
+    public IReadOnlyList<string> Lines()
+    {
+        var date = Date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var when = SlotStart is { } slot ? $"{date} {slot}" : date;
+        var where = WaitingListPosition is { } p
+            ? $"Күту тізімінде: {p} / В листе ожидания: {p}"
+            : DeskNumber is { } d ? $"{d}-терезе / окно {d}" : "Open Almaty, Байзақов к-сі 280 / ул. Байзакова 280";
+        return
+        [
+            TicketContent.HeaderKk,
+            TicketContent.HeaderRu,
+            "Жеке қабылдауға жазылу коды",
+            "Код записи на личный приём",
+            DeputyName,
+            when,
+            where,
+            "Қабылдау күні осы кодпен тіркеліңіз / В день приёма отметьтесь с этим кодом",
+        ];
+    }
+}
+
+/// <summary>
+/// Lays a slip out for a printer profile: as text when one of the printer's code pages holds
 /// every character (Epson with KZ-1048), otherwise drawn with the shipped DejaVu Sans and sent
 /// as a raster image, so that ә ғ қ ң ө ұ ү һ і print on any printer.
 /// </summary>
 public static class TicketLayout
 {
-    public static (byte[] Job, TicketPrintMode Mode) Render(TicketContent ticket, PrinterProfile profile)
+    public static (byte[] Job, TicketPrintMode Mode) Render(IPaperSlip slip, PrinterProfile profile)
     {
-        var lines = ticket.Lines();
-        if (profile.PageFor([.. lines, ticket.Number]) is { } page)
+        var lines = slip.Lines();
+        if (profile.PageFor([.. lines, slip.Big]) is { } page)
         {
-            return (Text(ticket, lines, page.Page, page.Number), TicketPrintMode.Text);
+            return (Text(slip, lines, page.Page, page.Number), TicketPrintMode.Text);
         }
 
-        return (Raster(ticket, profile), TicketPrintMode.Raster);
+        return (Raster(slip, profile), TicketPrintMode.Raster);
     }
 
     /// <summary>The ticket drawn and sent as a picture, whatever code pages the printer has.</summary>
-    public static byte[] Raster(TicketContent ticket, PrinterProfile profile) =>
-        new EscPosWriter().Initialize().Raster(Draw(ticket, profile.DotsPerLine)).Feed(3).Cut().ToArray();
+    public static byte[] Raster(IPaperSlip slip, PrinterProfile profile) =>
+        new EscPosWriter().Initialize().Raster(Draw(slip, profile.DotsPerLine)).Feed(3).Cut().ToArray();
 
-    private static byte[] Text(TicketContent ticket, IReadOnlyList<string> lines, PrinterCodePage page, byte number)
+    private static byte[] Text(IPaperSlip slip, IReadOnlyList<string> lines, PrinterCodePage page, byte number)
     {
+        // A ticket number fits four times wide; an eight-letter code twice, even on 58 mm paper.
+        var size = slip.Big.Length <= 6 ? 4 : 2;
         var w = new EscPosWriter().Initialize().CodePage(page, number).Align(Alignment.Center)
             .Emphasis(true).Line(lines[0]).Line(lines[1]).Emphasis(false).Feed(1)
-            .Size(4, 4).Emphasis(true).Line(ticket.Number).Emphasis(false).Size(1, 1).Feed(1)
-            .Line(lines[2]).Line(lines[3]).Line(lines[4]).Line(lines[5]).Line(lines[6]).Line(lines[7]).Feed(1)
-            .QrCode(ticket.StatusUrl, 6).Line(lines[8]);
-        if (ticket.IsTraining)
+            .Size(size, size).Emphasis(true).Line(slip.Big).Emphasis(false).Size(1, 1).Feed(1);
+        foreach (var line in lines.Skip(2).Take(slip.BodyLines))
         {
-            w.Emphasis(true).Line(lines[9]).Emphasis(false);
+            w.Line(line);
         }
 
-        return w.Feed(3).Cut().ToArray();
+        w.Feed(1).QrCode(slip.QrUrl, 6);
+        foreach (var line in lines.Skip(2 + slip.BodyLines))
+        {
+            w.Emphasis(line == slip.Warning).Line(line);
+        }
+
+        return w.Emphasis(false).Feed(3).Cut().ToArray();
     }
 
     /// <summary>The ticket as a picture <paramref name="width"/> dots wide (also the PNG preview).</summary>
-    public static MonochromeImage Draw(TicketContent ticket, int width)
+    public static MonochromeImage Draw(IPaperSlip slip, int width)
     {
         using var regular = Typeface("DejaVuSans.ttf");
         using var bold = Typeface("DejaVuSans-Bold.ttf");
-        var lines = ticket.Lines();
-        var qr = MonochromeImage.QrCode(ticket.StatusUrl, Math.Max(4, width / 100));
+        var lines = slip.Lines();
+        var qr = MonochromeImage.QrCode(slip.QrUrl, Math.Max(4, width / 100));
 
         var blocks = new List<(string Text, SKTypeface Face, float Size)>
         {
             (lines[0], bold, 24), (lines[1], bold, 24), ("", regular, 12),
-            (ticket.Number, bold, 120), ("", regular, 12),
-            (lines[2], regular, 26), (lines[3], regular, 26), (lines[4], regular, 24),
-            (lines[5], regular, 24), (lines[6], regular, 24), (lines[7], regular, 22),
+            (slip.Big, bold, slip.Big.Length <= 6 ? 120 : 64), ("", regular, 12),
         };
-        var after = new List<(string Text, SKTypeface Face, float Size)> { (lines[8], regular, 20) };
-        if (ticket.IsTraining)
-        {
-            after.Add((lines[9], bold, 26));
-        }
+        blocks.AddRange(lines.Skip(2).Take(slip.BodyLines).Select(l => (Text: l, Face: regular, Size: 24f)));
+        var after = lines.Skip(2 + slip.BodyLines)
+            .Select(l => (Text: l, Face: l == slip.Warning ? bold : regular, Size: l == slip.Warning ? 26f : 20f)).ToList();
 
         var margin = 8f;
         var laidOut = blocks.SelectMany(b => Wrap(b.Text, b.Face, b.Size, width - (2 * margin)).Select(t => (t, b.Face, b.Size))).ToList();

@@ -107,6 +107,41 @@ public sealed class PrintingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_booking_at_the_kiosk_prints_a_slip_with_the_code_and_no_personal_data_and_check_in_prints_the_ticket()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        using var kiosk = _app.Client(_hall.Kiosk);
+        var today = new DateOnly(2026, 11, 30); // the fake clock's Monday, 10:00 in Almaty
+        var session = await (await admin.PostAsJsonAsync("/api/receptions/sessions", new CreateSessionRequest(
+            "Сәрсенова Айгүл", null, today, "11:00", "12:00", 20, 1, _hall.DeskOf("personal-reception").Id))).OkAsync<ReceptionSessionDto>();
+        var before = _printer.Printed.Length;
+
+        var booked = await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", new BookReceptionRequest(
+            session.Id, "11:20", "900101113750", "Нұрланов Ерұлан", "+7 701 555 44 33", "housing", "Шатыр ағып тұр"))).OkAsync<BookingCreatedDto>();
+        Assert.Equal("printed", booked.PrintStatus);
+        await WaitForAsync(() => Contains(_printer.Printed[before..], System.Text.Encoding.ASCII.GetBytes("/b/" + booked.Code)));
+        var slip = _printer.Printed[before..];
+        Assert.True(Contains(slip, System.Text.Encoding.ASCII.GetBytes(booked.Code)), "the code is printed big");
+        Assert.True(Contains(slip, PrinterCodePage.Kz1048.Encode("Жеке қабылдауға жазылу коды")));
+        Assert.True(Contains(slip, PrinterCodePage.Kz1048.Encode("Сәрсенова Айгүл")), "the deputy akim's name");
+        Assert.True(Contains(slip, PrinterCodePage.Kz1048.Encode("30.11.2026 11:20")));
+        Assert.False(Contains(slip, System.Text.Encoding.ASCII.GetBytes("3750")), "no part of the IIN");
+        Assert.False(Contains(slip, PrinterCodePage.Kz1048.Encode("Нұрланов")), "no name");
+        Assert.False(Contains(slip, System.Text.Encoding.ASCII.GetBytes("555")), "no phone");
+
+        // Staff booking on the phone prints nothing at the kiosk.
+        var printedSoFar = _printer.Printed.Length;
+        var byPhone = await (await admin.PostAsJsonAsync("/api/receptions/bookings", new BookReceptionRequest(
+            session.Id, "11:40", "900101194588", "Ким Виктория", "+7 701 000 00 01", "energy", "Жарық жоқ"))).OkAsync<BookingCreatedDto>();
+        Assert.Equal("none", byPhone.PrintStatus);
+
+        var ticket = await (await kiosk.PostAsJsonAsync("/api/receptions/check-in", new CheckInRequest(booked.Code))).OkAsync<TicketDto>();
+        Assert.Equal("printed", ticket.Print.Status);
+        await WaitForAsync(() => Contains(_printer.Printed[printedSoFar..], System.Text.Encoding.ASCII.GetBytes(ticket.Number)));
+        Assert.True(Contains(_printer.Printed[printedSoFar..], System.Text.Encoding.ASCII.GetBytes(ticket.Number)), "the reception ticket comes out on check-in");
+    }
+
+    [Fact]
     public async Task Bad_printer_settings_are_refused()
     {
         using var admin = _app.Client(_hall.Admin);

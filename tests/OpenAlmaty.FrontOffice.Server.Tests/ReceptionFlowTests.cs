@@ -238,6 +238,46 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_edits_the_calendar_and_a_refused_edit_leaves_the_file_as_it_was()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        using var officer = _app.Client(await _app.OfficerAsync(_hall.Admin, "calendar-reader", _hall.DeskOf("personal-reception").Id));
+        var saturday = new DateOnly(2026, 12, 5);
+        var session = new CreateSessionRequest("Ахметов А.А.", null, saturday, "10:00", "11:00", 20, 1, null);
+        await (await admin.PostAsJsonAsync("/api/receptions/sessions", session)).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.NotAWorkingDay);
+
+        var calendar = (await officer.GetFromJsonAsync<WorkingCalendarDto>("/api/receptions/calendar"))!;
+        Assert.Contains(new DateOnly(2026, 12, 16), calendar.DaysOff); // Independence Day, from the shipped file
+        var file = Path.Combine(_app.DataDirectory, "calendar.json");
+        var before = await File.ReadAllBytesAsync(file);
+
+        // A weekday cannot be "a working weekend", nor a day both off and working: nothing changes.
+        await (await admin.PutAsJsonAsync("/api/receptions/calendar", calendar with { WorkingWeekends = [.. calendar.WorkingWeekends, new DateOnly(2026, 12, 7)] }))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        await (await admin.PutAsJsonAsync("/api/receptions/calendar", calendar with { WorkingWeekends = [.. calendar.WorkingWeekends, new DateOnly(2026, 12, 16)] }))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        await (await officer.PutAsJsonAsync("/api/receptions/calendar", calendar)).ProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+
+        // A government transfer makes Saturday working and moves the day off to Monday 7 December.
+        var edited = await (await admin.PutAsJsonAsync("/api/receptions/calendar", calendar with
+        {
+            WorkingWeekends = [.. calendar.WorkingWeekends, saturday],
+            DaysOff = [.. calendar.DaysOff, new DateOnly(2026, 12, 7)],
+        })).OkAsync<WorkingCalendarDto>();
+        Assert.Contains(saturday, edited.WorkingWeekends);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/receptions/sessions", session)).StatusCode);
+        await (await admin.PostAsJsonAsync("/api/receptions/sessions", session with { Date = new DateOnly(2026, 12, 7) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.NotAWorkingDay);
+
+        // Written whole to the data directory: a restart reads the same calendar.
+        var reread = Application.Receptions.HallCalendar.Parse(await File.ReadAllTextAsync(file));
+        Assert.True(reread.IsWorkingDay(saturday));
+        Assert.False(reread.IsWorkingDay(new DateOnly(2026, 12, 7)));
+        Assert.False(File.Exists(file + ".new"));
+    }
+
+    [Fact]
     public async Task A_gateway_channel_gets_each_owed_notice_in_kazakh_and_russian_and_never_one_for_a_booking_that_moved_since()
     {
         var channel = new RecordingChannel();

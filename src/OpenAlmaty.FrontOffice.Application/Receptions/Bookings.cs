@@ -28,11 +28,12 @@ internal static class Notices
 /// A resident books a slot (kiosk or staff on the phone): the IIN is checked and kept only as a
 /// keyed hash and its last four digits; a full session puts the resident on its waiting list.
 /// </summary>
-public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, IOutboxSignal signal)
+public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, IOutboxSignal signal, Printing.PrintBookingSlip slip)
 {
     public static readonly string[] Topics = ["energy", "housing", "transport", "landscaping", "other"];
 
-    public async Task<BookingCreatedDto> HandleAsync(BookReceptionRequest r, CancellationToken ct)
+    /// <summary>Books; at a kiosk the slip with the code is printed after the commit, so the booking stands whatever the printer does.</summary>
+    public async Task<BookingCreatedDto> HandleAsync(Actor actor, BookReceptionRequest r, CancellationToken ct)
     {
         var iin = Iin.Parse(r.Iin);
         var name = r.FullName?.Trim() ?? "";
@@ -69,7 +70,8 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
             return (booking, position);
         }, ct);
         signal.Notify();
-        return new BookingCreatedDto(booking.Code, booking.SlotStart is { } s ? ReceptionView.Time(s) : null, position);
+        var printed = await slip.HandleAsync(actor.DeviceId, booking.Code, ct);
+        return new BookingCreatedDto(booking.Code, booking.SlotStart is { } s ? ReceptionView.Time(s) : null, position, printed.Status);
     }
 
     /// <summary>Eight characters without look-alikes (no 0/O, 1/I/L): read out on the phone without mistakes.</summary>
@@ -210,7 +212,8 @@ public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, T
 /// The resident arrives with the booking code: a ticket of the reception service, called at the
 /// slot time ahead of walk-ins; a late arrival is called at the next free moment.
 /// </summary>
-public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Microsoft.Extensions.Options.IOptions<FrontOfficeOptions> options)
+public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Microsoft.Extensions.Options.IOptions<FrontOfficeOptions> options,
+    Printing.PrintTicket print)
 {
     public const string ReceptionServiceCode = "personal-reception";
 
@@ -237,6 +240,9 @@ public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal 
             return issued;
         }, ct);
         signal.Notify();
-        return TicketView.AtIssue(ticket);
+
+        // Printed after the commit, like any kiosk ticket: the check-in stands whatever the printer does.
+        var printed = await print.IssuedAsync(ticket, ct);
+        return TicketView.AtIssue(ticket) with { Print = new PrintStatusDto(printed.Status) };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
@@ -13,7 +14,8 @@ namespace OpenAlmaty.FrontOffice.Application.Receptions;
 public sealed class HallCalendar(IOptions<FrontOfficeOptions> options)
 {
     public const string FileName = "calendar.json";
-    private WorkingCalendar? _calendar;
+    private readonly Lock _writing = new();
+    private volatile WorkingCalendar? _calendar;
 
     public WorkingCalendar Current => _calendar ??= Load();
 
@@ -32,6 +34,27 @@ public sealed class HallCalendar(IOptions<FrontOfficeOptions> options)
         return Parse(File.ReadAllText(FilePath));
     }
 
+    /// <summary>
+    /// Writes a new calendar whole (a temporary file moved over the old one, so a crash leaves the
+    /// old or the new file, never half of one) and uses it from the next question on.
+    /// </summary>
+    public void Replace(WorkingCalendar calendar)
+    {
+        lock (_writing)
+        {
+            var json = JsonSerializer.Serialize(new CalendarFile(Comment, [.. calendar.DaysOff], [.. calendar.WorkingWeekends]), Indented);
+            var temporary = FilePath + ".new";
+            File.WriteAllText(temporary, json);
+            File.Move(temporary, FilePath, overwrite: true);
+            _calendar = calendar;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    private const string Comment = "Days off and working weekend days of Kazakhstan (public holidays, days off moved from a holiday on a weekend, "
+        + "and the government's yearly transfers). Edited on the admin page /admin/calendar; the server uses it at once.";
+
     public static WorkingCalendar Parse(string json)
     {
         var file = JsonSerializer.Deserialize<CalendarFile>(json, JsonSerializerOptions.Web)
@@ -39,5 +62,27 @@ public sealed class HallCalendar(IOptions<FrontOfficeOptions> options)
         return new WorkingCalendar(file.DaysOff ?? [], file.WorkingWeekends ?? []);
     }
 
-    private sealed record CalendarFile(List<DateOnly>? DaysOff, List<DateOnly>? WorkingWeekends);
+    private sealed record CalendarFile(string? Comment, List<DateOnly>? DaysOff, List<DateOnly>? WorkingWeekends);
+}
+
+/// <summary>The calendar as admins see and edit it; a change takes effect for new sessions, deadlines and checks at once.</summary>
+public sealed class EditCalendar(HallCalendar calendar)
+{
+    public WorkingCalendarDto Get()
+    {
+        var current = calendar.Current;
+        return new WorkingCalendarDto(current.DaysOff, current.WorkingWeekends, current.KnownUntil);
+    }
+
+    public WorkingCalendarDto Handle(WorkingCalendarDto edited)
+    {
+        var all = (edited.DaysOff ?? []).Concat(edited.WorkingWeekends ?? []).ToList();
+        if (all.Any(d => d.Year is < 2000 or > 2100))
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Dates are between 2000 and 2100.");
+        }
+
+        calendar.Replace(new WorkingCalendar(edited.DaysOff ?? [], edited.WorkingWeekends ?? []));
+        return Get();
+    }
 }

@@ -68,9 +68,23 @@ public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeP
 }
 
 /// <summary>Sessions in a date range with their free places (kiosk, staff).</summary>
-public sealed class ListSessions(FrontOfficeDb db)
+public sealed class ListSessions(FrontOfficeDb db, TimeProvider clock)
 {
     public const int MaxDays = 62;
+
+    /// <summary>How far ahead a resident at the kiosk may book.</summary>
+    public const int BookableDays = 28;
+
+    /// <summary>What a resident may still book: sessions not cancelled and not yet begun, four weeks ahead.</summary>
+    public async Task<IReadOnlyList<ReceptionSessionDto>> BookableAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Domain.Calendar.AlmatyClock.ServiceDay(now);
+        var sessions = await HandleAsync(today, today.AddDays(BookableDays), ct);
+        var local = Domain.Calendar.AlmatyClock.ToLocal(now);
+        return sessions.Where(s => !s.Cancelled
+            && (s.Date > today || ReceptionView.ParseTime(s.Start, "start") > TimeOnly.FromDateTime(local))).ToList();
+    }
 
     public async Task<IReadOnlyList<ReceptionSessionDto>> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {

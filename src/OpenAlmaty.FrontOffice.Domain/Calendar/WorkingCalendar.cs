@@ -25,6 +25,10 @@ public sealed class WorkingCalendar
         }
     }
 
+    public IReadOnlyList<DateOnly> DaysOff => [.. _daysOff.Order()];
+
+    public IReadOnlyList<DateOnly> WorkingWeekends => [.. _workingWeekends.Order()];
+
     /// <summary>The last day the calendar file knows about: beyond it only weekends count, so admins add the next year in time.</summary>
     public DateOnly? KnownUntil => _daysOff.Concat(_workingWeekends).Select(d => (DateOnly?)d).Max();
 

@@ -60,4 +60,38 @@ public sealed class FakeKioskBackend : IKioskBackend
             new WaitRangeDto(0, 10), new PrintStatusDto("none"), "Waiting", "None", null, null, 0, 0, false);
         return Task.FromResult(new KioskIssueResult(ticket, "<svg data-qr=\"yes\"></svg>", null, null));
     }
+
+    /// <summary>Two sessions: one with free places at 10:00 and 10:20, one full with two waiting.</summary>
+    public List<ReceptionSessionDto> Sessions { get; } =
+    [
+        new(Guid.Parse("0193a000-0000-7000-8000-000000000001"), "Айгүл Сәрсенова", 27, new DateOnly(2026, 12, 2), "10:00", "11:00", 20, 1, "12", false,
+            [new SlotDto("10:00", 1), new SlotDto("10:20", 1), new SlotDto("10:40", 0)], 0),
+        new(Guid.Parse("0193a000-0000-7000-8000-000000000002"), "Ерлан Жақсылықов", 27, new DateOnly(2026, 12, 3), "15:00", "16:00", 20, 1, "12", false,
+            [new SlotDto("15:00", 0), new SlotDto("15:20", 0), new SlotDto("15:40", 0)], 2),
+    ];
+
+    public List<BookReceptionRequest> BookRequests { get; } = [];
+
+    /// <summary>Problem types to answer the next bookings with, in turn; then bookings succeed.</summary>
+    public Queue<string> RefuseBookingsWith { get; } = new();
+
+    public Task<IReadOnlyList<ReceptionSessionDto>> ReceptionSessionsAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ReceptionSessionDto>>([.. Sessions]);
+
+    public bool IsValidIin(string iin) => OpenAlmaty.FrontOffice.Domain.Receptions.Iin.Check(iin) == OpenAlmaty.FrontOffice.Domain.Receptions.IinProblem.None;
+
+    public Task<KioskBookingResult> BookAsync(BookReceptionRequest request, CancellationToken ct)
+    {
+        BookRequests.Add(request);
+        if (RefuseBookingsWith.TryDequeue(out var problem))
+        {
+            return Task.FromResult(new KioskBookingResult(null, null, "none", problem, "refused"));
+        }
+
+        var session = Sessions.Single(s => s.Id == request.SessionId);
+        var full = session.Slots.All(s => s.Free == 0);
+        var booking = new PublicBookingDto("K7MPQ2XA", full ? "Waiting" : "Active", session.DeputyName, session.Date,
+            full ? null : request.SlotStart, session.DeskNumber, full ? session.WaitingList + 1 : null, null);
+        return Task.FromResult(new KioskBookingResult(booking, "<svg data-qr=\"booking\"></svg>", PrintStatus, null, null));
+    }
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain;
+using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
@@ -14,7 +16,8 @@ namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
 /// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
 public sealed class KioskBackend(
-    GetRoster roster, IssueTicket issue, CheckIn checkIn, AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
+    GetRoster roster, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book, GetBooking bookings,
+    AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
 {
     public Task<RosterDto> RosterAsync(CancellationToken ct) => roster.HandleAsync(includeRetired: false, ct);
 
@@ -52,6 +55,29 @@ public sealed class KioskBackend(
         catch (DomainRuleException d)
         {
             return new KioskIssueResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
+        }
+    }
+
+    public Task<IReadOnlyList<ReceptionSessionDto>> ReceptionSessionsAsync(CancellationToken ct) => sessions.BookableAsync(ct);
+
+    public bool IsValidIin(string iin) => Iin.Check(iin) == IinProblem.None;
+
+    public async Task<KioskBookingResult> BookAsync(BookReceptionRequest request, CancellationToken ct)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        try
+        {
+            var created = await book.HandleAsync(Policies.ActorOf(user), request, ct);
+            var booking = await bookings.HandleAsync(created.Code, ct);
+            return new KioskBookingResult(booking, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/b/{booking.Code}"), created.PrintStatus, null, null);
+        }
+        catch (ProblemException p)
+        {
+            return new KioskBookingResult(null, null, PrintTicket.NoPrinter, p.Type, p.Detail);
+        }
+        catch (DomainRuleException d)
+        {
+            return new KioskBookingResult(null, null, PrintTicket.NoPrinter, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
         }
     }
 

@@ -31,6 +31,10 @@ public static class ReceptionsApi
         group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
             TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
 
+        group.MapGet("/calendar", (EditCalendar calendar) => TypedResults.Ok(calendar.Get())).RequireAuthorization(Policies.Staff);
+        group.MapPut("/calendar", (WorkingCalendarDto edited, EditCalendar calendar) => TypedResults.Ok(calendar.Handle(edited)))
+            .RequireAuthorization(Policies.Admin);
+
         group.MapGet("/day", async (DateOnly date, string? format, ReceptionDayList list, CancellationToken ct) => format == "csv"
                 ? Results.File(await list.CsvAsync(date, ct), "text/csv; charset=utf-8", $"receptions-{date:yyyy-MM-dd}.csv")
                 : Results.File(await list.PdfAsync(date, ct), "application/pdf", $"receptions-{date:yyyy-MM-dd}.pdf"))
@@ -65,9 +69,9 @@ public static class ReceptionsApi
     }
 
     private static async Task<Results<Created<BookingCreatedDto>, Ok<BookingCreatedDto>>> Book(
-        BookReceptionRequest request, BookReception book, CancellationToken ct)
+        BookReceptionRequest request, ClaimsPrincipal user, BookReception book, CancellationToken ct)
     {
-        var booked = await book.HandleAsync(request, ct);
+        var booked = await book.HandleAsync(Policies.ActorOf(user), request, ct);
         return booked.WaitingListPosition is null
             ? TypedResults.Created($"/api/receptions/bookings/{booked.Code}", booked)
             : TypedResults.Ok(booked);
