@@ -45,7 +45,6 @@ public static class KioskTexts
         ["booked"] = ("Сіз жазылдыңыз", "Вы записаны", "You are booked"),
         ["booked-waiting"] = ("Сіз күту тізіміндесіз, нөміріңіз", "Вы в листе ожидания, ваш номер", "You are on the waiting list, number"),
         ["your-code"] = ("Жазылу кодыңыз", "Ваш код записи", "Your booking code"),
-        ["window"] = ("терезе", "окно", "window"),
         ["code-note"] = ("Кодты сақтаңыз: қабылдау күні «Менің жазылуым бар» батырмасымен тіркеліңіз. QR-код жазылуды телефоннан көрсетеді.", "Сохраните код: в день приёма отметьтесь кнопкой «У меня есть запись». QR-код покажет запись на телефоне.", "Keep the code: on the day, check in with \"I have a booking\". The QR code shows your booking on your phone."),
         ["booking-no-print"] = ("Чек басылмады. Кодты жазып алыңыз немесе QR-кодты сканерлеңіз.", "Чек не напечатан. Запишите код или отсканируйте QR-код.", "The slip was not printed. Write the code down or scan the QR code."),
         ["error-slot-taken"] = ("Бұл уақытты жаңа ғана басқа адам алды. Басқа уақытты таңдаңыз.", "Это время только что занял другой человек. Выберите другое время.", "Someone has just taken that time. Please choose another."),
@@ -96,6 +95,14 @@ public static class KioskTexts
 
     private static readonly string[] WeekdaysKk = ["Жексенбі", "Дүйсенбі", "Сейсенбі", "Сәрсенбі", "Бейсенбі", "Жұма", "Сенбі"];
     private static readonly string[] WeekdaysRu = ["Воскресенье", "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"];
+
+    /// <summary>"12-терезе" in Kazakh (the number comes first), "окно 12", "window 12".</summary>
+    public static string Window(string desk, VisitorLanguage language) => language switch
+    {
+        VisitorLanguage.Ru => $"окно {desk}",
+        VisitorLanguage.En => $"window {desk}",
+        _ => $"{desk}-терезе",
+    };
 
     /// <summary>Written out here: the server may run without ICU culture data.</summary>
     public static string Weekday(DayOfWeek day, VisitorLanguage language) => language switch

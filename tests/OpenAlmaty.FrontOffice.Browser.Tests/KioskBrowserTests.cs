@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -141,5 +142,97 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-booking-code-ru.png") });
         await page.TapAsync("[data-test=check-in]");
         Assert.Contains("Такого кода записи нет", await (await page.WaitForSelectorAsync("[data-test=message]"))!.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resident_books_a_personal_reception_at_the_kiosk_and_checks_in_with_the_code()
+    {
+        // The server runs on the real clock: the session is today in Almaty (UTC+5), a few minutes ahead.
+        var local = DateTime.UtcNow.AddHours(5);
+        if (local.TimeOfDay > new TimeSpan(23, 44, 0))
+        {
+            await Task.Delay(local.Date.AddDays(1).AddSeconds(30) - local); // a session cannot run past midnight
+            local = DateTime.UtcNow.AddHours(5);
+        }
+
+        var today = DateOnly.FromDateTime(local);
+        var start = TimeOnly.FromDateTime(local).Add(TimeSpan.FromMinutes(4));
+        var (from, to) = (start.ToString("HH:mm", CultureInfo.InvariantCulture), start.AddMinutes(10).ToString("HH:mm", CultureInfo.InvariantCulture));
+
+        // An admin makes today a working day on the calendar page, whatever day the test runs on.
+        var admin = await _hall.SignInAsync("admin", OpenAlmaty.FrontOffice.Server.Tests.ServerProcess.AdminPassword, "/admin/calendar");
+        await admin.WaitForSelectorAsync("[data-page=calendar][data-ready=true]");
+        var iso = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            await admin.FillAsync("[data-test=calendar-day]", iso);
+            await admin.SelectOptionAsync("[data-test=calendar-kind]", "working");
+            await admin.ClickAsync("[data-test=calendar-add]");
+            await admin.WaitForSelectorAsync($"[data-test=calendar-working] [data-date='{iso}']");
+        }
+        else if (await admin.QuerySelectorAsync($"[data-test=calendar-off] [data-date='{iso}']") is not null)
+        {
+            await admin.ClickAsync($"[data-test=calendar-off] [data-date='{iso}'] [data-test=calendar-remove]");
+            await admin.WaitForSelectorAsync($"[data-test=calendar-off] [data-date='{iso}']", new() { State = WaitForSelectorState.Detached });
+        }
+
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-calendar.png"), FullPage = true });
+
+        using var api = await _hall.AdminApiAsync();
+        var roster = (await api.GetFromJsonAsync<RosterDto>("/api/roster"))!;
+        var receptionService = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "personal-reception");
+        var desk = roster.Desks.First(d => d.ServiceIds.Contains(receptionService.Id));
+        var created = await api.PostAsJsonAsync("/api/receptions/sessions", new CreateSessionRequest("Сәрсенова Айгүл Қанатқызы", null, today, from, to, 5, 1, desk.Id));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var session = (await created.Content.ReadFromJsonAsync<ReceptionSessionDto>())!;
+
+        var page = await KioskAsync();
+        var shots = BrowserHall.Screens();
+        await page.TapAsync("[data-test=reception]");
+        await page.WaitForSelectorAsync($"[data-test=session-{session.Id}]");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "kiosk-reception-sessions-kk.png") });
+        await page.TapAsync($"[data-test=session-{session.Id}]");
+        await page.TapAsync($"[data-test=slot-{start.AddMinutes(5).ToString("HHmm", CultureInfo.InvariantCulture)}]");
+
+        async Task Type(string text)
+        {
+            foreach (var key in text)
+            {
+                await page.TapAsync(key == ' ' ? "[data-test=key-space]" : $"[data-test='key-{char.ToUpperInvariant(key)}']");
+            }
+        }
+
+        await Type("900101113750");
+        await page.TapAsync("[data-test=next]:not([disabled])");
+        await Type("әлия нұрова");
+        await page.WaitForSelectorAsync("[data-test=name-value]:has-text('Әлия Нұрова')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "kiosk-reception-name-kk.png") });
+        await page.TapAsync("[data-test=next]");
+        await Type("7011234567");
+        await page.TapAsync("[data-test=next]:not([disabled])");
+        await page.TapAsync("[data-test=matter-topic-housing]");
+        await Type("шатыр ағып тұр");
+        await page.TapAsync("[data-test=next]:not([disabled])");
+        var summary = await (await page.WaitForSelectorAsync("[data-test=summary]"))!.InnerTextAsync();
+        Assert.Contains("Шатыр ағып тұр", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("900101113750", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.TapAsync("[data-test=book]");
+
+        var code = await (await page.WaitForSelectorAsync("[data-test=booked-code]"))!.InnerTextAsync();
+        Assert.Matches("^[2-9A-HJKMNP-Z]{8}$", code);
+        Assert.NotNull(await page.QuerySelectorAsync("[data-test=qr] svg"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "kiosk-reception-booked-kk.png") });
+        var booking = (await api.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{code}"))!;
+        Assert.Equal(("Active", start.AddMinutes(5).ToString("HH:mm", CultureInfo.InvariantCulture)), (booking.State, booking.SlotStart));
+
+        // On the day: "I have a booking", the code by touch, and the reception ticket.
+        await page.TapAsync("[data-test=done]");
+        await page.TapAsync("[data-test=booking]");
+        await Type(code);
+        await page.TapAsync("[data-test=check-in]");
+        var number = await (await page.WaitForSelectorAsync("[data-test=number]"))!.InnerTextAsync();
+        Assert.StartsWith(receptionService.TicketPrefix + "-", number, StringComparison.Ordinal);
+        Assert.Equal("CheckedIn", (await api.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{code}"))!.State);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "kiosk-reception-checked-in-kk.png") });
     }
 }
