@@ -31,7 +31,7 @@ public sealed record CheckInRequest(string Code);
 
 /// <summary>A booking as staff see it: the name and phone to call, the IIN's last four digits only.</summary>
 public sealed record StaffBookingDto(Guid Id, string Code, string State, string? SlotStart, string FullName, string Phone, string IinLastFour,
-    string Topic, string Text, int? WaitingListPosition);
+    string Topic, string Text, int? WaitingListPosition, string? TicketNumber = null, string? Outcome = null);
 
 /// <summary>A resident to call about their booking (the default notification channel).</summary>
 public sealed record ResidentNoticeDto(long Id, string Kind, DateTimeOffset CreatedAt, string Code, string FullName, string Phone,

@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/receptions"] = [Who.Admin],
         ["GET /api/receptions/day"] = [Who.Admin, Who.Officer],
         ["GET /api/receptions/calendar"] = [Who.Admin, Who.Officer],
+        ["GET /api/receptions/sessions/{id:guid}/bookings"] = [Who.Admin, Who.Officer],
         ["PUT /api/receptions/calendar"] = [Who.Admin],
         ["GET /admin/calendar"] = [Who.Admin],
         ["POST /admin/calendar"] = [Who.Admin],

@@ -136,6 +136,11 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
             .OkAsync<TicketDto>();
         Assert.Equal(walkIn.Id, (await officer.CalledAsync(desk.Id)).Id);
 
+        // The outcome the officer recorded is the booking's too, for the administrators.
+        var target = (await officer.GetFromJsonAsync<List<ReceptionSessionDto>>("/api/receptions/sessions?from=2026-12-04&to=2026-12-04"))!.Single();
+        var attended = (await officer.GetFromJsonAsync<List<StaffBookingDto>>($"/api/receptions/sessions/{target.Id}/bookings"))!.Single(b => b.Code == waiting.Code);
+        Assert.Equal(("CheckedIn", checkedIn.Number, "appeal-registered"), (attended.State, attended.TicketNumber, attended.Outcome));
+
         // The matter becomes a written appeal: 15 working days from Friday 4 December, past Independence Day (16th).
         var appeal = await (await officer.PostAsJsonAsync("/api/receptions/appeals", new RegisterAppealRequest(checkedIn.Id, "ЖТ-2026-0412", "Ауладағы жарық")))
             .OkAsync<AppealDto>();

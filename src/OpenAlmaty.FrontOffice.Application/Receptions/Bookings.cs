@@ -232,10 +232,10 @@ public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal 
                     $"This booking is for {session.Date:yyyy-MM-dd}; check-in opens on the day.");
             }
 
-            booking.CheckIn();
             var slotAt = Domain.Calendar.AlmatyClock.ToUtc(session.Date.ToDateTime(booking.SlotStart!.Value));
             var issued = await IssueTicket.IssueAsync(db, service, VisitorLanguage.Kk, Priority.None, now, options.Value.TrainingMode, ct,
                 appointmentAt: slotAt, issuedBy: actor.DeviceId);
+            booking.CheckIn(issued.Id);
             Notices.Changed(db, session.Id, now);
             return issued;
         }, ct);

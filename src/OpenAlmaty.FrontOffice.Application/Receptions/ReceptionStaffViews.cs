@@ -14,10 +14,15 @@ public sealed class ListSessionBookings(FrontOfficeDb db)
     {
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync(ct);
         var waiting = ReceptionBook.WaitingList(sessionId, bookings).Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
+        var ticketIds = bookings.Where(b => b.TicketId != null).Select(b => b.TicketId!.Value).ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => (t.DisplayNumber, t.Outcome), ct);
         return bookings.OrderBy(b => b.State == BookingState.Waiting ? 1 : b.State == BookingState.Cancelled ? 2 : 0)
             .ThenBy(b => b.SlotStart).ThenBy(b => b.Sequence)
             .Select(b => new StaffBookingDto(b.Id, b.Code, b.State.ToString(), b.SlotStart is { } s ? ReceptionView.Time(s) : null,
-                b.FullName, b.Phone, b.IinLastFour, b.Topic, b.Text, waiting.TryGetValue(b.Id, out var p) ? p : null))
+                b.FullName, b.Phone, b.IinLastFour, b.Topic, b.Text, waiting.TryGetValue(b.Id, out var p) ? p : null,
+                b.TicketId is { } t ? tickets[t].DisplayNumber : null,
+                b.TicketId is { } u && tickets[u].Outcome is { } outcome ? Complete.Outcomes.Single(o => o.Value == outcome).Key : null))
             .ToList();
     }
 }

@@ -121,10 +121,13 @@ public sealed class Booking
         (IinHash, IinLastFour, FullName, Phone, Text, ErasedAt) = ("", "", "", "", "", nowUtc);
     }
 
-    public void CheckIn()
+    /// <summary>The ticket the resident got on arrival: the meeting's outcome is recorded on it by the officer.</summary>
+    public Guid? TicketId { get; private set; }
+
+    public void CheckIn(Guid ticketId)
     {
         Require(BookingState.Active);
-        State = BookingState.CheckedIn;
+        (State, TicketId) = (BookingState.CheckedIn, ticketId);
         Version++;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Persistence.Configurations;
 
@@ -35,6 +36,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasIndex(b => new { b.SessionId, b.State });
         booking.HasIndex(b => b.Sequence).IsUnique();
         booking.Property(b => b.Version).IsConcurrencyToken();
+        booking.HasOne<Ticket>().WithMany().HasForeignKey(b => b.TicketId).OnDelete(DeleteBehavior.Restrict);
         booking.HasOne<ReceptionSession>().WithMany().HasForeignKey(b => b.SessionId).OnDelete(DeleteBehavior.Restrict);
         booking.Ignore(b => b.HoldsPlace);
         booking.Ignore(b => b.IsOpen);

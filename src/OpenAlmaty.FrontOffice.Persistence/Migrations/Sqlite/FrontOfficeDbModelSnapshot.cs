@@ -373,6 +373,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -393,6 +396,8 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("SessionId", "State");
 
@@ -1110,6 +1115,11 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpenAlmaty.FrontOffice.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Roster.DeskService", b =>

@@ -31,6 +31,8 @@ public static class ReceptionsApi
         group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
             TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
 
+        group.MapGet("/sessions/{id:guid}/bookings", async (Guid id, ListSessionBookings list, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(id, ct))).RequireAuthorization(Policies.Staff);
         group.MapGet("/calendar", (EditCalendar calendar) => TypedResults.Ok(calendar.Get())).RequireAuthorization(Policies.Staff);
         group.MapPut("/calendar", (WorkingCalendarDto edited, EditCalendar calendar) => TypedResults.Ok(calendar.Handle(edited)))
             .RequireAuthorization(Policies.Admin);
