@@ -23,6 +23,9 @@ public interface IKioskBackend
 {
     Task<RosterDto> RosterAsync(CancellationToken ct);
 
+    /// <summary>Calls <paramref name="onChange"/> whenever an admin changes the roster (names, hours, services), until disposed.</summary>
+    IDisposable OnRosterChanged(Action onChange);
+
     Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct);
 
     /// <summary>A resident with a booking code checks in: a reception ticket called at the slot time.</summary>

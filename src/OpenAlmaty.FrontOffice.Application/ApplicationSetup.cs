@@ -18,6 +18,8 @@ public static class ApplicationSetup
         services.AddSingleton<PrinterConnections>();
         services.AddSingleton<Receptions.IinHasher>();
         services.AddSingleton<Receptions.HallCalendar>();
+        services.AddSingleton<Audit.AuditHead>();
+        services.AddScoped<Audit.CurrentActor>();
         foreach (var useCase in new[]
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
@@ -33,6 +35,7 @@ public static class ApplicationSetup
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings), typeof(Receptions.DeliverResidentNotices),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
+            typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
             typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })
         {

@@ -59,3 +59,9 @@ public sealed record WaitingTicketDto(Guid Id, string Number, int ServiceId, str
 /// <summary>A hall display's settings (admin). <c>Layout</c>: <c>hall</c> or <c>group</c>; <c>Group</c>: an agency kind;
 /// <c>Sound</c>: <c>voice</c>, <c>chime</c> or <c>off</c>; <c>Ticker</c>: a line of text with b/i/u/br, sanitized.</summary>
 public sealed record DisplaySettingsRequest(string Layout, string? Group, string Sound, string? Ticker);
+
+/// <summary>One audited action; <c>Actor</c> is a staff login or device name.</summary>
+public sealed record AuditEntryDto(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Detail, string Hash);
+
+/// <summary>The audit chain checked: intact, or the first entry where it breaks and why.</summary>
+public sealed record AuditVerificationDto(bool Intact, int Entries, long? BrokenAt, string? Reason);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpenAlmaty.FrontOffice.Domain.Audit;
 using OpenAlmaty.FrontOffice.Domain.Devices;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Domain.Roster;
@@ -35,6 +36,21 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ResidentNotice> ResidentNotices => Set<ResidentNotice>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    private List<Action>? _afterCommit;
+
+    /// <summary>Something to do once the current transaction has committed (never if it rolls back).</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    public void Committed()
+    {
+        var actions = _afterCommit;
+        _afterCommit = null;
+        actions?.ForEach(a => a());
+    }
+
+    public void RolledBack() => _afterCommit = null;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -42,16 +42,19 @@ public static class Transactions
                 var result = await work(ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                db.Committed();
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
+                db.RolledBack();
             }
             catch
             {
                 db.ChangeTracker.Clear();
+                db.RolledBack();
                 throw;
             }
         }

@@ -17,7 +17,7 @@ namespace OpenAlmaty.FrontOffice.Application.Desks;
 /// ticket's version: of two desks that pick the same ticket, the database lets exactly one win,
 /// and the loser runs again on fresh data.
 /// </summary>
-public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
 {
     public const string Operation = "call-next";
     public const string ChosenOperation = "call-chosen";
@@ -125,6 +125,11 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             if (idempotencyKey is not null)
             {
                 Idempotency.Remember(db, actor, idempotencyKey, operation, ticket.Id, now);
+            }
+
+            if (chosen is { } picked)
+            {
+                await audit.RecordAsync("ticket.call-out-of-order", ticket.DisplayNumber, $"desk {desk.Number}: {picked.Reason}", ct, actor);
             }
 
             var after = queues[ticket.ServiceId].AfterCall(ticket.Tier, decision.Reason.Rule == CallRules.ReceptionSlot);

@@ -9,7 +9,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Devices;
 
 /// <summary>Enrols a kiosk or display; the token is returned once and only its hash is kept.</summary>
-public sealed class EnrolDevice(FrontOfficeDb db, TimeProvider clock)
+public sealed class EnrolDevice(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task<EnrolledDeviceDto> HandleAsync(EnrolDeviceRequest request, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class EnrolDevice(FrontOfficeDb db, TimeProvider clock)
         var kind = request.Kind == DeviceKindDto.Kiosk ? DeviceKind.Kiosk : DeviceKind.Display;
         var (device, token) = Device.Enrol(kind, name, clock.GetUtcNow().UtcDateTime);
         db.Devices.Add(device);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("device.enrol", $"device {device.Id:N}", $"{kind}: {name}", ct);
         return new EnrolledDeviceDto(device.Id, token);
     }
 }
@@ -40,7 +40,7 @@ public sealed class ListDevices(FrontOfficeDb db)
 }
 
 /// <summary>Revokes a device at once: its next request is refused.</summary>
-public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, IOutboxSignal signal)
+public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, IOutboxSignal signal, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid deviceId, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTok
         var now = clock.GetUtcNow().UtcDateTime;
         device.RevokedAt ??= now;
         Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged), new DeviceStatusChangedEvent(0, device.Id, "revoked"), now);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("device.revoke", $"device {device.Id:N}", device.Name, ct);
         tokens.Forget(device.TokenHash);
         signal.Notify();
     }

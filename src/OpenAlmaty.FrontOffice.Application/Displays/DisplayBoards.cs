@@ -27,7 +27,7 @@ public sealed class GetDisplayBoard(FrontOfficeDb db, GetSnapshot snapshot, GetR
 }
 
 /// <summary>An admin sets what a display shows and whether it speaks.</summary>
-public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
 {
     public static readonly string[] Layouts = ["hall", "group"];
     public static readonly string[] Groups = ["agency", "district", "mediator", "reception"];
@@ -63,7 +63,7 @@ public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, IOutb
         device.TickerHtml = string.IsNullOrWhiteSpace(request.Ticker) ? null : request.Ticker.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
         Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged), new DeviceStatusChangedEvent(0, device.Id, "display-settings"), now);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("device.display", $"device {device.Id:N}", $"{request.Layout} {request.Group} {request.Sound}", ct);
         signal.Notify();
     }
 }

@@ -8,7 +8,7 @@ using OpenAlmaty.FrontOffice.Printing;
 namespace OpenAlmaty.FrontOffice.Application.Printing;
 
 /// <summary>Assigns (or removes) a kiosk's network printer and its profile.</summary>
-public sealed class ConfigurePrinter(FrontOfficeDb db)
+public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid deviceId, PrinterSettingsRequest request, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class ConfigurePrinter(FrontOfficeDb db)
             device.PrinterFault = null;
         }
 
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("device.printer", $"device {deviceId:N}", $"{request.Address} · {request.Profile}", ct);
     }
 }
 

@@ -100,7 +100,7 @@ public sealed class GetBooking(FrontOfficeDb db)
 }
 
 /// <summary>Cancels a booking (the resident with the code, or staff with a reason); a freed place goes to the first waiting.</summary>
-public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(string code, string reason, CancellationToken ct)
     {
@@ -112,6 +112,7 @@ public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxS
             var bookings = await db.Bookings.Where(b => b.SessionId == session.Id).ToListAsync(ct);
             var offered = ReceptionBook.Cancel(session, bookings, bookings.Single(b => b.Id == booking.Id), reason, now);
             await Notices.AddAsync(db, booking, "cancelled", now, ct);
+            await audit.RecordAsync("reception.booking.cancel", booking.Code, reason, ct);
             if (offered is not null)
             {
                 await Notices.AddAsync(db, offered, "place-offered", now, ct);
@@ -149,7 +150,7 @@ public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock, IOutbox
 /// the same deputy, or a new one at the same hours. Every booking moves in one transaction, in its
 /// order; each resident gets a new notice and the old ones go stale. Without confirm: a preview.
 /// </summary>
-public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, IOutboxSignal signal)
+public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
 {
     public async Task<ReschedulePlanDto> HandleAsync(Guid sessionId, RescheduleSessionRequest r, CancellationToken ct)
     {
@@ -196,6 +197,8 @@ public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, T
 
             Notices.Changed(db, from.Id, now);
             Notices.Changed(db, target.Id, now);
+            await audit.RecordAsync("reception.session.reschedule", $"session {from.Id:N}",
+                $"{from.DeputyName} {from.Date:yyyy-MM-dd} → {r.ToDate:yyyy-MM-dd}: {string.Join(", ", moves.Select(m => $"{m.Code} {m.FromSlot}→{m.ToSlot ?? "waiting"}"))}", ct);
             await db.SaveChangesAsync(ct);
             return new ReschedulePlanDto(target.Id, moves, Applied: true);
         }, ct);

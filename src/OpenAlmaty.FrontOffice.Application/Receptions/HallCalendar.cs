@@ -66,7 +66,7 @@ public sealed class HallCalendar(IOptions<FrontOfficeOptions> options)
 }
 
 /// <summary>The calendar as admins see and edit it; a change takes effect for new sessions, deadlines and checks at once.</summary>
-public sealed class EditCalendar(HallCalendar calendar)
+public sealed class EditCalendar(HallCalendar calendar, Audit.AuditTrail audit)
 {
     public WorkingCalendarDto Get()
     {
@@ -74,7 +74,7 @@ public sealed class EditCalendar(HallCalendar calendar)
         return new WorkingCalendarDto(current.DaysOff, current.WorkingWeekends, current.KnownUntil);
     }
 
-    public WorkingCalendarDto Handle(WorkingCalendarDto edited)
+    public async Task<WorkingCalendarDto> HandleAsync(WorkingCalendarDto edited, CancellationToken ct)
     {
         var all = (edited.DaysOff ?? []).Concat(edited.WorkingWeekends ?? []).ToList();
         if (all.Any(d => d.Year is < 2000 or > 2100))
@@ -82,7 +82,14 @@ public sealed class EditCalendar(HallCalendar calendar)
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Dates are between 2000 and 2100.");
         }
 
-        calendar.Replace(new WorkingCalendar(edited.DaysOff ?? [], edited.WorkingWeekends ?? []));
+        var next = new WorkingCalendar(edited.DaysOff ?? [], edited.WorkingWeekends ?? []);
+        var before = calendar.Current;
+        var change = string.Join(", ", next.DaysOff.Except(before.DaysOff).Select(d => $"+off {d:yyyy-MM-dd}")
+            .Concat(before.DaysOff.Except(next.DaysOff).Select(d => $"-off {d:yyyy-MM-dd}"))
+            .Concat(next.WorkingWeekends.Except(before.WorkingWeekends).Select(d => $"+working {d:yyyy-MM-dd}"))
+            .Concat(before.WorkingWeekends.Except(next.WorkingWeekends).Select(d => $"-working {d:yyyy-MM-dd}")));
+        await audit.CommitAsync("calendar.edit", HallCalendar.FileName, change, ct);
+        calendar.Replace(next);
         return Get();
     }
 }

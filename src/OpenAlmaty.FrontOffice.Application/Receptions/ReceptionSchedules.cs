@@ -39,14 +39,14 @@ public sealed class GenerateSessions(FrontOfficeDb db, HallCalendar calendar, Ti
 }
 
 /// <summary>An admin sets up a deputy akim's weekly reception; its first weeks of sessions appear at once.</summary>
-public sealed class CreateSchedule(FrontOfficeDb db, GenerateSessions generate)
+public sealed class CreateSchedule(FrontOfficeDb db, GenerateSessions generate, Audit.AuditTrail audit)
 {
     public async Task<ScheduleCreatedDto> HandleAsync(CreateScheduleRequest r, CancellationToken ct)
     {
         var schedule = ReceptionSchedule.Create(Guid.CreateVersion7(), r.DeputyName ?? "", r.DistrictAgencyId, r.Weekday,
             ReceptionView.ParseTime(r.Start, "start"), ReceptionView.ParseTime(r.End, "end"), r.SlotMinutes, r.PlacesPerSlot, r.DeskId, r.ActiveFrom);
         db.ReceptionSchedules.Add(schedule);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("reception.schedule.create", $"schedule {schedule.Id:N}", $"{schedule.DeputyName}: {r.Weekday} {r.Start}–{r.End}", ct);
         return new ScheduleCreatedDto(schedule.Id, await generate.HandleAsync(schedule.Id, ct));
     }
 }
@@ -55,7 +55,7 @@ public sealed class CreateSchedule(FrontOfficeDb db, GenerateSessions generate)
 /// Cancels a date (a holiday the calendar does not know, the deputy's leave). A session with
 /// residents booked is moved first, never cancelled under them; a cancelled date is not generated again.
 /// </summary>
-public sealed class CancelSession(FrontOfficeDb db, TimeProvider clock)
+public sealed class CancelSession(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid sessionId, CancellationToken ct)
     {
@@ -68,6 +68,6 @@ public sealed class CancelSession(FrontOfficeDb db, TimeProvider clock)
         }
 
         session.Cancel(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("reception.session.cancel", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd}", ct);
     }
 }

@@ -40,7 +40,7 @@ public static class ReceptionView
 }
 
 /// <summary>Plans a one-off session (admin); the day must be a working day and not past.</summary>
-public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock)
+public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task<ReceptionSessionDto> HandleAsync(CreateSessionRequest r, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeP
         }
 
         db.ReceptionSessions.Add(session);
-        await db.SaveChangesAsync(ct);
+        await audit.CommitAsync("reception.session.create", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd} {r.Start}–{r.End}", ct);
         return await ReceptionView.ToDtoAsync(db, session, ct);
     }
 }

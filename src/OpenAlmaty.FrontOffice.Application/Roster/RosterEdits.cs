@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Audit;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -12,9 +13,13 @@ namespace OpenAlmaty.FrontOffice.Application.Roster;
 /// The checks every roster edit shares, and the commit that tells kiosks and displays.
 /// A refused edit changes nothing.
 /// </summary>
-public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, AuditTrail audit)
 {
     public FrontOfficeDb Db => db;
+
+    /// <summary>Every roster change is audited, in the same transaction as the change.</summary>
+    public Task AuditAsync(string action, object subject, string? detail, CancellationToken ct) =>
+        audit.RecordAsync("roster." + action, subject.ToString() ?? "", detail, ct);
 
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> edit, CancellationToken ct)
     {
@@ -119,6 +124,7 @@ public sealed class CreateDesk(RosterEdit edit)
         desk.Services.AddRange(await edit.DeskServicesAsync(request.ServiceIds, ct));
         edit.Db.Desks.Add(desk);
         await edit.Db.SaveChangesAsync(ct);
+        await edit.AuditAsync("desk.create", $"desk {desk.Id}", $"{number}: services {string.Join(",", request.ServiceIds)}", ct);
         return desk.Id;
     }, ct);
 }
@@ -139,6 +145,7 @@ public sealed class UpdateDesk(RosterEdit edit)
         desk.Number = number;
         desk.Services.Clear();
         desk.Services.AddRange(services);
+        await edit.AuditAsync("desk.update", $"desk {desk.Id}", $"{number}: services {string.Join(",", request.ServiceIds)}", ct);
         return desk.Id;
     }, ct);
 }
@@ -156,6 +163,7 @@ public sealed class RetireDesk(RosterEdit edit)
 
         desk.RetiredAt = edit.Now;
         desk.IsOpen = false;
+        await edit.AuditAsync("desk.retire", $"desk {desk.Id}", desk.Number, ct);
         return desk.Id;
     }, ct);
 }
@@ -183,6 +191,7 @@ public sealed class CreateAgency(RosterEdit edit)
         agency.Services.Add(await CreateService.BuildAsync(edit, request.Service, ct));
         edit.Db.Agencies.Add(agency);
         await edit.Db.SaveChangesAsync(ct);
+        await edit.AuditAsync("agency.create", $"agency {agency.Id}", $"{agency.Code}: {agency.NameKk} / {agency.NameRu}", ct);
         return agency.Id;
     }, ct);
 }
@@ -197,6 +206,7 @@ public sealed class CreateService(RosterEdit edit)
         service.AgencyId = agency.Id;
         edit.Db.Services.Add(service);
         await edit.Db.SaveChangesAsync(ct);
+        await edit.AuditAsync("service.create", $"service {service.Id}", $"{service.Prefix} · {service.NameKk} / {service.NameRu}", ct);
         return service.Id;
     }, ct);
 
@@ -241,6 +251,7 @@ public sealed class UpdateService(RosterEdit edit)
         service.RecallLimit = request.RecallLimit;
         service.RejoinWindowMinutes = request.RejoinWindowMinutes;
         service.DefaultServiceMinutes = request.DefaultServiceMinutes;
+        await edit.AuditAsync("service.update", $"service {service.Id}", $"{service.Prefix} · {service.NameKk} / {service.NameRu} · {service.Hours}", ct);
         return service.Id;
     }, ct);
 }
@@ -270,6 +281,7 @@ public sealed class RetireAgency(RosterEdit edit)
         // A desk left with no active service would call nobody: take those services off it.
         var links = await edit.Db.DeskServices.Where(l => serviceIds.Contains(l.ServiceId)).ToListAsync(ct);
         edit.Db.DeskServices.RemoveRange(links);
+        await edit.AuditAsync("agency.retire", $"agency {agency.Id}", $"{agency.Code}: {agency.NameRu}", ct);
         return agency.Id;
     }, ct);
 }

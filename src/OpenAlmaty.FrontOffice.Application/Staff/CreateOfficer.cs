@@ -14,7 +14,7 @@ public static class StaffRoles
 }
 
 /// <summary>Creates a desk officer with the desks they may act for, all or nothing.</summary>
-public sealed class CreateOfficer(FrontOfficeDb db, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class CreateOfficer(FrontOfficeDb db, UserManager<StaffUser> users, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task<CreatedOfficerDto> HandleAsync(CreateOfficerRequest request, CancellationToken ct)
     {
@@ -39,6 +39,7 @@ public sealed class CreateOfficer(FrontOfficeDb db, UserManager<StaffUser> users
 
         await users.AddToRoleAsync(user, StaffRoles.Officer);
         db.OfficerDesks.AddRange(deskIds.Select(id => new OfficerDesk { UserId = user.Id, DeskId = id }));
+        await audit.RecordAsync("staff.create", user.UserName!, $"desks {string.Join(",", deskIds)}", ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new CreatedOfficerDto(user.Id, user.UserName!);

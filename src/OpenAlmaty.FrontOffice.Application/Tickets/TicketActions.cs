@@ -149,7 +149,7 @@ public sealed class Rejoin(TicketChange change) : ITicketAction
 }
 
 /// <summary>Sends the visitor to another service with a note; the original arrival time is kept.</summary>
-public sealed class Transfer(TicketChange change)
+public sealed class Transfer(TicketChange change, Audit.AuditTrail audit)
 {
     public const int MaxNoteLength = 500;
 
@@ -171,6 +171,8 @@ public sealed class Transfer(TicketChange change)
 
             c.Ticket.TransferTo(target.Id, string.IsNullOrEmpty(note) ? null : note);
             await c.EndCallAsync(CallOutcome.Transferred);
+            // The note stays on the ticket: it may say things about the visitor that a log must not keep.
+            await audit.RecordAsync("ticket.transfer", c.Ticket.DisplayNumber, $"service {c.Service.Id} → service {target.Id}", c.Cancellation, actor);
             c.Publish(nameof(IFrontOfficeClient.TicketClosed),
                 new TicketClosedEvent(0, c.Ticket.DisplayNumber, c.Service.Id, "Transferred", TicketView.Utc(c.Now)));
             await c.QueueChangedAsync(target);

@@ -15,9 +15,27 @@ public sealed class FakeKioskBackend : IKioskBackend
     public string PrintStatus { get; set; } = "printed";
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>The energy department's Kazakh name; an admin may rename it (then <see cref="ChangeRoster"/>).</summary>
+    public string EnergyNameKk { get; set; } = "Энергетика және сумен жабдықтау басқармасы";
+
+    private Action? _rosterChanged;
+
+    public IDisposable OnRosterChanged(Action onChange)
+    {
+        _rosterChanged += onChange;
+        return new Unsubscribe(() => _rosterChanged -= onChange);
+    }
+
+    public void ChangeRoster() => _rosterChanged?.Invoke();
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+
     public Task<RosterDto> RosterAsync(CancellationToken ct) => Task.FromResult(new RosterDto(
     [
-        new AgencyDto(13, "energy", AgencyKindDto.Agency, "Энергетика және сумен жабдықтау басқармасы", "Управление энергетики и водоснабжения", "Department of Energy", ["energy"], false, [Energy]),
+        new AgencyDto(13, "energy", AgencyKindDto.Agency, EnergyNameKk, "Управление энергетики и водоснабжения", "Department of Energy", ["energy"], false, [Energy]),
         new AgencyDto(15, "water", AgencyKindDto.Agency, "«Алматы Су» МКК", "ГКП «Алматы Су»", "Almaty Su", ["energy"], false, [Water]),
         new AgencyDto(27, "district-medeu", AgencyKindDto.District, "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", "Medeu District Akimat", ["housing"], false, [Medeu]),
     ], []));

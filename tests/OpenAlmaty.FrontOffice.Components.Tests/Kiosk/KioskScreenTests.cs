@@ -67,6 +67,19 @@ public class KioskScreenTests : BunitContext
     }
 
     [Fact]
+    public void A_roster_change_shows_on_the_screen_the_visitor_is_looking_at()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.Contains("Энергетика және сумен жабдықтау басқармасы", cut.Find("[data-test=service-energy]").TextContent, StringComparison.Ordinal);
+
+        _backend.EnergyNameKk = "Энергетика басқармасы";
+        _backend.ChangeRoster();
+        cut.WaitForAssertion(() => Assert.Contains("Энергетика басқармасы", cut.Find("[data-test=service-energy]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("сумен жабдықтау", cut.Find("[data-test=service-energy]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_topic_finds_agencies_of_every_kind()
     {
         var cut = Kiosk();

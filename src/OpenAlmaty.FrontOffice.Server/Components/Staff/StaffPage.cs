@@ -36,6 +36,7 @@ public abstract class StaffPage : ComponentBase
     protected async Task<T?> Read<TUseCase, T>(Func<TUseCase, CancellationToken, Task<T>> call) where TUseCase : notnull
     {
         await using var scope = Scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Application.Audit.CurrentActor>().Value = await ActorAsync();
         try
         {
             return await call(scope.ServiceProvider.GetRequiredService<TUseCase>(), CancellationToken.None);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenAlmaty.FrontOffice.Application.Audit;
 using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Application.Printing;
@@ -70,6 +71,10 @@ public static class AdminApi
             Created("services", await create.HandleAsync(id, request, ct)));
         admin.MapPut("/services/{id:int}", async (int id, UpdateServiceRequest request, UpdateService update, CancellationToken ct) =>
             Done(await update.HandleAsync(id, request, ct)));
+
+        admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
+        admin.MapPost("/audit/verify", async (VerifyAudit verify, CancellationToken ct) => TypedResults.Ok(await verify.HandleAsync(ct)));
     }
 
     private static Created<CreatedDto> Created(string collection, int id) =>

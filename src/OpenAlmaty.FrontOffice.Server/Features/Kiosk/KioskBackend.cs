@@ -11,15 +11,40 @@ using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
+using OpenAlmaty.FrontOffice.Server.Realtime;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
 /// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
 public sealed class KioskBackend(
-    GetRoster roster, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book, GetBooking bookings,
+    IServiceScopeFactory scopes, HallFeed feed, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book, GetBooking bookings,
     AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
 {
-    public Task<RosterDto> RosterAsync(CancellationToken ct) => roster.HandleAsync(includeRetired: false, ct);
+    /// <summary>In a scope of its own: a roster change may arrive while this circuit's context is busy issuing a ticket.</summary>
+    public async Task<RosterDto> RosterAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, ct);
+    }
+
+    public IDisposable OnRosterChanged(Action onChange)
+    {
+        void OnEvent(object e)
+        {
+            if (e is RosterChangedEvent)
+            {
+                onChange();
+            }
+        }
+
+        feed.Published += OnEvent;
+        return new Subscription(() => feed.Published -= OnEvent);
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
 
     public async Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public static class ReceptionsApi
         group.MapGet("/sessions/{id:guid}/bookings", async (Guid id, ListSessionBookings list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(id, ct))).RequireAuthorization(Policies.Staff);
         group.MapGet("/calendar", (EditCalendar calendar) => TypedResults.Ok(calendar.Get())).RequireAuthorization(Policies.Staff);
-        group.MapPut("/calendar", (WorkingCalendarDto edited, EditCalendar calendar) => TypedResults.Ok(calendar.Handle(edited)))
+        group.MapPut("/calendar", async (WorkingCalendarDto edited, EditCalendar calendar, CancellationToken ct) => TypedResults.Ok(await calendar.HandleAsync(edited, ct)))
             .RequireAuthorization(Policies.Admin);
 
         group.MapGet("/day", async (DateOnly date, string? format, ReceptionDayList list, CancellationToken ct) => format == "csv"
