@@ -6,4 +6,7 @@ namespace OpenAlmaty.FrontOffice.Kiosk;
 public interface ITicketStatus
 {
     Task<PublicTicketDto?> GetAsync(string publicId, CancellationToken ct);
+
+    /// <summary>Rates the completed visit; null when taken, else the problem type of the refusal.</summary>
+    Task<string?> RateAsync(string publicId, int stars, string? comment, CancellationToken ct);
 }

@@ -22,7 +22,7 @@ public static class ApplicationSetup
         services.AddScoped<Audit.CurrentActor>();
         foreach (var useCase in new[]
         {
-            typeof(IssueTicket), typeof(GetPublicTicket), typeof(TicketChange), typeof(StartServing), typeof(Recall),
+            typeof(IssueTicket), typeof(GetPublicTicket), typeof(RateVisit), typeof(TicketChange), typeof(StartServing), typeof(Recall),
             typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
             typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
@@ -35,6 +35,7 @@ public static class ApplicationSetup
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings), typeof(Receptions.DeliverResidentNotices),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
+            typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport),
             typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
             typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

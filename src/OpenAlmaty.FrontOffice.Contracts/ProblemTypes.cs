@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string MalformedRequest = Base + "malformed-request";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string ValidationFailed = Base + "validation-failed";
+    public const string InvalidPeriod = Base + "invalid-period";
     public const string IdempotencyKeyMissing = Base + "idempotency-key-missing";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string UnknownService = Base + "unknown-service";

@@ -63,7 +63,11 @@ public sealed record PublicTicketDto(
     DateTimeOffset? CalledAt,
     string AgencyNameKk = "",
     string AgencyNameRu = "",
-    string AgencyNameEn = "");
+    string AgencyNameEn = "",
+    int? Rating = null);
+
+/// <summary>The visitor's rating of a completed visit: 1–5 stars and an optional comment, once per ticket.</summary>
+public sealed record RateVisitRequest(int Stars, string? Comment);
 
 /// <summary>Optional body of an officer action on a ticket.</summary>
 /// <param name="Version">The ticket version the officer saw; a stale one is refused with 409.</param>

@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["PUT /api/receptions/calendar"] = [Who.Admin],
         ["GET /admin/calendar"] = [Who.Admin],
         ["GET /api/admin/audit"] = [Who.Admin],
+        ["GET /api/admin/reports"] = [Who.Admin],
+        ["POST /api/public/tickets/{publicId}/rating"] = Everyone,
         ["POST /api/admin/audit/verify"] = [Who.Admin],
         ["GET /admin/audit"] = [Who.Admin],
         ["POST /admin/audit"] = [Who.Admin],

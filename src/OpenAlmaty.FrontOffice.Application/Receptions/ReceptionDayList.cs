@@ -1,4 +1,4 @@
-using System.Text;
+using OpenAlmaty.FrontOffice.Application.Common;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -46,26 +46,20 @@ public sealed class ReceptionDayList(FrontOfficeDb db)
 
     public async Task<byte[]> PdfAsync(DateOnly date, CancellationToken ct) => ReceptionListPdf.Render(date, await HandleAsync(date, ct));
 
-    /// <summary>UTF-8 with a byte order mark and semicolons, as spreadsheets in Kazakhstan open it; formulas are defused.</summary>
+    /// <summary>The same list as a CSV (see <see cref="CsvFile"/>).</summary>
     public async Task<byte[]> CsvAsync(DateOnly date, CancellationToken ct)
     {
-        var csv = new StringBuilder();
-        csv.Append("Күні / Дата;Орынбасар / Заместитель;Терезе / Окно;Уақыты / Время;Аты-жөні / ФИО;Телефон;Тақырып / Тема;Мәселе / Суть;Күйі / Статус\r\n");
+        var csv = new CsvFile().Row("Күні / Дата", "Орынбасар / Заместитель", "Терезе / Окно", "Уақыты / Время", "Аты-жөні / ФИО", "Телефон",
+            "Тақырып / Тема", "Мәселе / Суть", "Күйі / Статус");
         foreach (var session in await HandleAsync(date, ct))
         {
             foreach (var row in session.Rows)
             {
-                csv.AppendJoin(';', new[] { date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), session.DeputyName,
-                    session.Desk ?? "", row.Time, row.FullName, row.Phone, row.Topic, row.Matter, row.State }.Select(Cell)).Append("\r\n");
+                csv.Row(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), session.DeputyName,
+                    session.Desk ?? "", row.Time, row.FullName, row.Phone, row.Topic, row.Matter, row.State);
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    private static string Cell(string value)
-    {
-        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        return csv.ToBytes();
     }
 }

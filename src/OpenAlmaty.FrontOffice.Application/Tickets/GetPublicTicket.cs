@@ -12,6 +12,19 @@ public sealed class GetPublicTicket(FrontOfficeDb db, TimeProvider clock)
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.PublicId == publicId, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
-        return await TicketView.ToPublicAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct);
+        return await TicketView.ToPublicAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct) with { Rating = ticket.Rating };
+    }
+}
+
+/// <summary>The visitor rates the completed visit from the status page (whoever holds the ticket's unguessable id).</summary>
+public sealed class RateVisit(FrontOfficeDb db, TimeProvider clock)
+{
+    public async Task HandleAsync(string publicId, RateVisitRequest request, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.PublicId == publicId, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+        // Kept as typed: shown only as text, never as markup.
+        ticket.Rate(request.Stars, request.Comment, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -16,6 +16,9 @@ public sealed class Ticket
     public required string PublicId { get; init; }
 
     public int ServiceId { get; private set; }
+
+    /// <summary>The service the ticket was taken for; <see cref="ServiceId"/> follows transfers.</summary>
+    public int IssuedServiceId { get; init; }
     public required string Prefix { get; init; }
     public int Number { get; init; }
 
@@ -78,6 +81,7 @@ public sealed class Ticket
         Id = id,
         PublicId = publicId,
         ServiceId = serviceId,
+        IssuedServiceId = serviceId,
         Prefix = prefix,
         Number = number,
         ServiceDay = serviceDay,
@@ -167,6 +171,36 @@ public sealed class Ticket
     }
 
     /// <summary>Sends the visitor to another service; the original arrival time is kept.</summary>
+    /// <summary>The visitor's 1–5 rating after the visit, once per ticket, with an optional plain-text comment.</summary>
+    public int? Rating { get; private set; }
+
+    public string? RatingComment { get; private set; }
+
+    public DateTime? RatedAt { get; private set; }
+
+    public const int MaxCommentLength = 1000;
+
+    public void Rate(int stars, string? comment, DateTime nowUtc)
+    {
+        if (State != TicketState.Completed)
+        {
+            throw new DomainRuleException(DomainRule.TicketWrongState, "A visit is rated after it is completed.");
+        }
+
+        if (Rating is not null)
+        {
+            throw new DomainRuleException(DomainRule.TicketWrongState, "This visit has been rated already.");
+        }
+
+        if (stars is < 1 or > 5 || comment?.Length > MaxCommentLength)
+        {
+            throw new DomainRuleException(DomainRule.InvalidVisitRecord, $"A rating is 1 to 5 stars with at most {MaxCommentLength} characters of comment.");
+        }
+
+        (Rating, RatingComment, RatedAt) = (stars, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), nowUtc);
+        Version++;
+    }
+
     public void TransferTo(int serviceId, string? note)
     {
         Require(TicketState.Called, TicketState.Serving);

@@ -21,6 +21,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.Topic).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.KskName).HasMaxLength(VisitRecord.MaxKskName);
         ticket.Property(t => t.OutcomeNote).HasMaxLength(VisitRecord.MaxNote);
+        ticket.Property(t => t.RatingComment).HasMaxLength(Ticket.MaxCommentLength);
+        ticket.HasIndex(t => t.IssuedServiceId);
 
         // Numbers restart daily per prefix; the index makes a duplicate impossible, not just unlikely.
         ticket.HasIndex(t => new { t.ServiceDay, t.Prefix, t.Number }).IsUnique();

@@ -10,6 +10,7 @@ public static class ProblemCatalog
         [ProblemTypes.MalformedRequest] = ("Сұрау дұрыс емес", "Некорректный запрос", "The request cannot be read"),
         [ProblemTypes.PayloadTooLarge] = ("Сұрау тым үлкен", "Слишком большой запрос", "The request is too large"),
         [ProblemTypes.ValidationFailed] = ("Деректер қате", "Неверные данные", "Some values are not valid"),
+        [ProblemTypes.InvalidPeriod] = ("Кезең қате: басы соңынан кейін немесе бір жылдан ұзақ", "Неверный период: начало позже конца или дольше года", "The period is reversed or longer than a year"),
         [ProblemTypes.IdempotencyKeyMissing] = ("Idempotency-Key тақырыбы қажет", "Нужен заголовок Idempotency-Key", "An Idempotency-Key header is needed"),
         [ProblemTypes.IdempotencyKeyReused] = ("Бұл кілт басқа әрекетке қолданылған", "Этот ключ уже использован для другого действия", "This key was used for another action"),
         [ProblemTypes.UnknownService] = ("Мұндай қызмет жоқ", "Такой услуги нет", "There is no such service"),

@@ -1,9 +1,10 @@
 using OpenAlmaty.FrontOffice.Application.Receptions;
+using OpenAlmaty.FrontOffice.Application.Reports;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Server.Realtime;
 
-/// <summary>Runs <see cref="CloseDay"/> and keeps the weekly receptions' sessions planned ahead, at start and then every hour.</summary>
+/// <summary>Runs <see cref="CloseDay"/>, keeps the weekly receptions' sessions planned ahead and writes yesterday's report, at start and then every hour.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +22,10 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 await scope.ServiceProvider.GetRequiredService<RecordReceptionNoShows>().HandleAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<EraseExpiredBookings>().HandleAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<DeliverResidentNotices>().HandleAsync(stoppingToken);
+                if (await scope.ServiceProvider.GetRequiredService<WriteNightlyReport>().HandleAsync(stoppingToken) is { } report)
+                {
+                    HousekeepingLog.Report(log, report);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -38,6 +43,9 @@ internal static partial class HousekeepingLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Count} reception sessions generated from the weekly schedules")]
     public static partial void Sessions(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: yesterday's report written to {Path}")]
+    public static partial void Report(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Housekeeping failed; it runs again within the hour")]
     public static partial void Failed(ILogger logger, Exception error);

@@ -14,6 +14,15 @@ public class TicketStatusPageTests : BunitContext
         public PublicTicketDto? Ticket { get; set; }
 
         public Task<PublicTicketDto?> GetAsync(string publicId, CancellationToken ct) => Task.FromResult(publicId == "pub" ? Ticket : null);
+
+        public List<(int Stars, string? Comment)> Ratings { get; } = [];
+
+        public Task<string?> RateAsync(string publicId, int stars, string? comment, CancellationToken ct)
+        {
+            Ratings.Add((stars, comment));
+            Ticket = Ticket! with { Rating = stars };
+            return Task.FromResult<string?>(null);
+        }
     }
 
     private readonly Source _source = new();
@@ -41,6 +50,22 @@ public class TicketStatusPageTests : BunitContext
         _clock.Advance(TicketStatusPage.Refresh);
         cut.WaitForAssertion(() => Assert.Contains("Пройдите к окну 7", cut.Find("[data-test=desk]").TextContent, StringComparison.Ordinal));
         Assert.Contains("7-терезеге өтіңіз", cut.Find("[data-test=desk]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_the_visit_the_visitor_rates_it_once_with_a_comment()
+    {
+        _source.Ticket = Waiting(1) with { State = "Completed", Position = null };
+        var cut = Render<TicketStatusPage>(p => p.Add(x => x.PublicId, "pub"));
+        Assert.True(cut.Find("[data-test=send-rating]").HasAttribute("disabled"), "no stars chosen yet");
+        cut.Find("[data-test=star-4]").Click();
+        Assert.Equal(4, cut.FindAll(".star.on").Count);
+        cut.Find("[data-test=comment]").Change("<b>Жылдам</b>, рахмет");
+        cut.Find("[data-test=send-rating]").Click();
+
+        Assert.Equal([(4, "<b>Жылдам</b>, рахмет")], _source.Ratings);
+        Assert.Contains("4 / 5", cut.Find("[data-test=rated]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-test=rating]")); // once per ticket
     }
 
     [Fact]

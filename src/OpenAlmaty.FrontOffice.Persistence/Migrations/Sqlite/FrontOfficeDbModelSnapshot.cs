@@ -735,6 +735,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("IssuedByDeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IssuedServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KskName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -782,6 +785,16 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecallCount")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +833,8 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuedServiceId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlmaty.FrontOffice.Application.Audit;
+using OpenAlmaty.FrontOffice.Application.Reports;
 using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Application.Printing;
@@ -72,6 +73,13 @@ public static class AdminApi
         admin.MapPut("/services/{id:int}", async (int id, UpdateServiceRequest request, UpdateService update, CancellationToken ct) =>
             Done(await update.HandleAsync(id, request, ct)));
 
+        admin.MapGet("/reports", async (DateOnly from, DateOnly to, string? format, int? kskThreshold, BuildServiceReport build, ServiceReportFiles files,
+            CancellationToken ct) => format switch
+        {
+            "pdf" => Results.File(await files.PdfAsync(from, to, kskThreshold, ct), "application/pdf", $"report-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.pdf"),
+            "csv" => Results.File(await files.CsvAsync(from, to, kskThreshold, ct), "text/csv; charset=utf-8", $"report-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv"),
+            _ => Results.Ok(await build.HandleAsync(from, to, kskThreshold, ct)),
+        });
         admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
         admin.MapPost("/audit/verify", async (VerifyAudit verify, CancellationToken ct) => TypedResults.Ok(await verify.HandleAsync(ct)));

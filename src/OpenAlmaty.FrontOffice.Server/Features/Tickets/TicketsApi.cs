@@ -36,6 +36,11 @@ public static class TicketsApi
             .RequireAuthorization(Policies.Staff).WithTags("Tickets");
 
         app.MapGet("/api/public/tickets/{publicId}", Public).AllowAnonymous().WithTags("Public");
+        app.MapPost("/api/public/tickets/{publicId}/rating", async (string publicId, RateVisitRequest request, RateVisit rate, CancellationToken ct) =>
+        {
+            await rate.HandleAsync(publicId, request, ct);
+            return TypedResults.NoContent();
+        }).AllowAnonymous().WithTags("Public");
     }
 
     private static async Task<Results<Created<TicketDto>, Ok<TicketDto>>> Issue(

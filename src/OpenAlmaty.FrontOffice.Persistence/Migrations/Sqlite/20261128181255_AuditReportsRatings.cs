@@ -6,11 +6,40 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ReceptionOutcomeAndAudit : Migration
+    public partial class AuditReportsRatings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "IssuedServiceId",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Tickets issued before this column: the service they are in now is the best record of it.
+            migrationBuilder.Sql("UPDATE Tickets SET IssuedServiceId = ServiceId;");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RatedAt",
+                table: "Tickets",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Rating",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RatingComment",
+                table: "Tickets",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "TicketId",
                 table: "Bookings",
@@ -34,6 +63,11 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_IssuedServiceId",
+                table: "Tickets",
+                column: "IssuedServiceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_TicketId",
@@ -65,8 +99,28 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_IssuedServiceId",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Bookings_TicketId",
                 table: "Bookings");
+
+            migrationBuilder.DropColumn(
+                name: "IssuedServiceId",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "RatedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "Rating",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "RatingComment",
+                table: "Tickets");
 
             migrationBuilder.DropColumn(
                 name: "TicketId",

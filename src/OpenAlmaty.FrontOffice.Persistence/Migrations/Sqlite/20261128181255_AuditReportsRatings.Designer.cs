@@ -11,8 +11,8 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(FrontOfficeDb))]
-    [Migration("20261128180412_ReceptionOutcomeAndAudit")]
-    partial class ReceptionOutcomeAndAudit
+    [Migration("20261128181255_AuditReportsRatings")]
+    partial class AuditReportsRatings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -738,6 +738,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("IssuedByDeviceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IssuedServiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KskName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -785,6 +788,16 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecallCount")
                         .HasColumnType("INTEGER");
 
@@ -823,6 +836,8 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuedServiceId");
 
                     b.HasIndex("PublicId")
                         .IsUnique();

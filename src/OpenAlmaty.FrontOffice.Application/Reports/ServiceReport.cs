@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Tickets;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Domain.Queue;
+using OpenAlmaty.FrontOffice.Domain.Tickets;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Reports;
+
+/// <summary>
+/// The figures of a period, computed from the tickets and their calls (see <see cref="ServiceReportDto"/>
+/// for what each one means). A period is at most a year: longer ones are refused, not truncated.
+/// </summary>
+public sealed class BuildServiceReport(FrontOfficeDb db)
+{
+    public const int MaxDays = 366;
+    public const int DefaultKskThreshold = 10;
+
+    public async Task<ServiceReportDto> HandleAsync(DateOnly from, DateOnly to, int? kskThreshold, CancellationToken ct)
+    {
+        if (to < from)
+        {
+            throw ProblemException.Invalid(ProblemTypes.InvalidPeriod, "The period ends before it starts.");
+        }
+
+        if (to.DayNumber - from.DayNumber + 1 > MaxDays)
+        {
+            throw ProblemException.Invalid(ProblemTypes.InvalidPeriod, $"A report covers at most {MaxDays} days.");
+        }
+
+        var threshold = kskThreshold ?? DefaultKskThreshold;
+        if (threshold is < 1 or > 10_000)
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "The KSK threshold is 1 to 10000.");
+        }
+
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.ServiceDay >= from && t.ServiceDay <= to && !t.IsTraining).ToListAsync(ct);
+        var ticketIds = tickets.Select(t => t.Id).ToHashSet();
+        var calls = (await db.TicketCalls.AsNoTracking()
+                .Join(db.Tickets.Where(t => t.ServiceDay >= from && t.ServiceDay <= to && !t.IsTraining), c => c.TicketId, t => t.Id, (c, t) => c)
+                .ToListAsync(ct))
+            .OrderBy(c => c.CalledAt).ThenBy(c => c.Id).ToList();
+        var services = await db.Services.AsNoTracking().Include(s => s.Agency).OrderBy(s => s.Agency!.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, ct);
+
+        var firstCall = calls.GroupBy(c => c.TicketId).ToDictionary(g => g.Key, g => g.First());
+        var waits = tickets.Where(t => firstCall.ContainsKey(t.Id))
+            .Select(t => (Ticket: t, Call: firstCall[t.Id], Minutes: Minutes(firstCall[t.Id].CalledAt - t.IssuedAt))).ToList();
+        var completed = calls.Where(c => c.Outcome == CallOutcome.Completed && c.EndedAt is not null)
+            .Select(c => (Call: c, Minutes: Minutes(c.EndedAt!.Value - (c.ServingStartedAt ?? c.CalledAt)))).ToList();
+        var byTicket = tickets.ToDictionary(t => t.Id);
+
+        var serviceRows = services
+            .Where(s => tickets.Any(t => t.IssuedServiceId == s.Id || t.ServiceId == s.Id) || calls.Any(c => c.ServiceId == s.Id) || s.RetiredAt is null)
+            .Select(s =>
+            {
+                var w = waits.Where(x => x.Call.ServiceId == s.Id).ToList();
+                var served = completed.Where(x => x.Call.ServiceId == s.Id).ToList();
+                var rated = tickets.Where(t => t.ServiceId == s.Id && t.Rating is not null).ToList();
+                return new ServiceFiguresDto(s.Id, s.AgencyId, s.Code, s.NameKk, s.NameRu,
+                    tickets.Count(t => t.IssuedServiceId == s.Id), w.Count, served.Count,
+                    tickets.Count(t => t.ServiceId == s.Id && t.State == TicketState.NoShow),
+                    calls.Count(c => c.ServiceId == s.Id && c.Outcome == CallOutcome.Transferred),
+                    calls.Count(c => c.ServiceId == s.Id && c.Rule == CallRules.ChosenByOfficer),
+                    Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9),
+                    Percentile(served.Select(x => x.Minutes), 0.5), Percentile(served.Select(x => x.Minutes), 0.9),
+                    w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes),
+                    rated.Count, rated.Count == 0 ? null : Math.Round(rated.Average(t => t.Rating!.Value), 2));
+            }).ToList();
+
+        var agencyRows = services.GroupBy(s => s.AgencyId).Select(g =>
+        {
+            var ids = g.Select(s => s.Id).ToHashSet();
+            var w = waits.Where(x => ids.Contains(x.Call.ServiceId)).ToList();
+            var agency = g.First().Agency!;
+            return new AgencyFiguresDto(agency.Id, agency.NameKk, agency.NameRu,
+                tickets.Count(t => ids.Contains(t.IssuedServiceId)), completed.Count(x => ids.Contains(x.Call.ServiceId)),
+                tickets.Count(t => ids.Contains(t.ServiceId) && t.State == TicketState.NoShow),
+                Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9), w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes));
+        }).Where(a => a.Issued > 0 || a.Served > 0).ToList();
+
+        var officers = calls.Where(c => c.OfficerId is not null).GroupBy(c => c.OfficerId!).Select(g =>
+        {
+            var served = completed.Where(x => x.Call.OfficerId == g.Key).ToList();
+            var idle = g.GroupBy(c => AlmatyClock.ServiceDay(c.CalledAt)).Sum(day => day.Zip(day.Skip(1))
+                .Where(p => p.First.EndedAt is { } end && p.Second.CalledAt > end)
+                .Sum(p => (p.Second.CalledAt - p.First.EndedAt!.Value).TotalMinutes));
+            return new OfficerFiguresDto(users.GetValueOrDefault(g.Key) ?? g.Key, served.Count,
+                served.Count == 0 ? null : Math.Round(served.Average(x => x.Minutes), 1), Math.Round(idle, 1));
+        }).OrderBy(o => o.UserName, StringComparer.Ordinal).ToList();
+
+        var byHour = new int[24];
+        foreach (var t in tickets)
+        {
+            byHour[AlmatyClock.ToLocal(t.IssuedAt).Hour]++;
+        }
+
+        var done = tickets.Where(t => t.State == TicketState.Completed).ToList();
+        var topics = Complete.Topics.Select(p => new TopicCountDto(p.Key, done.Count(t => t.Topic == p.Value))).ToList();
+        var ksk = done.Where(t => t.Topic == VisitTopic.Housing && !string.IsNullOrWhiteSpace(t.KskName))
+            .GroupBy(t => KskKey(t.KskName!))
+            .Select(g => new KskSignalDto(g.GroupBy(t => t.KskName!.Trim()).OrderByDescending(n => n.Count()).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key,
+                g.Count(), g.Select(t => t.ServiceDay).Distinct().Order().ToList()))
+            .Where(k => k.Visits >= threshold).OrderByDescending(k => k.Visits).ThenBy(k => k.Ksk, StringComparer.Ordinal).ToList();
+        var ratings = tickets.Where(t => t.Rating is not null).ToList();
+
+        return new ServiceReportDto(from, to, agencyRows, serviceRows, officers, byHour, topics, threshold, ksk,
+            new RatingFiguresDto(ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(t => t.Rating!.Value), 2)));
+    }
+
+    /// <summary>"КСК «Алатау»", "кск Алатау" and "ПИК Алатау" are one KSK to the housing inspection.</summary>
+    public static string KskKey(string name) =>
+        new string(name.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray()).Replace("КСК", "", StringComparison.Ordinal).Replace("ПИК", "", StringComparison.Ordinal);
+
+    private static double Minutes(TimeSpan span) => Math.Round(span.TotalMinutes, 1);
+
+    /// <summary>Nearest rank: the smallest value with at least p of the values at or below it.</summary>
+    public static double? Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+}
