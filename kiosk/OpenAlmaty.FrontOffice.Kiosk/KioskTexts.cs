@@ -76,6 +76,7 @@ public static class KioskTexts
         ["issuing"] = ("Талон шығарылуда…", "Печатаем талон…", "Issuing your ticket…"),
         ["error"] = ("Талон шығару мүмкін болмады. Қайталап көріңіз немесе қызметкерге жүгініңіз.", "Не удалось выдать талон. Попробуйте ещё раз или обратитесь к сотруднику.", "The ticket could not be issued. Try again or ask staff."),
         ["error-closed"] = ("Бұл қызмет жаңа ғана жабылды.", "Эта услуга только что закрылась.", "This service has just closed."),
+        ["error-cap"] = ("Бұл қызметке бүгінгі талондар таусылды. Ертең келіңіз немесе жеке қабылдауға жазылыңыз.", "Талоны на эту услугу на сегодня закончились. Приходите завтра или запишитесь на личный приём.", "Today's tickets for this service are gone. Come back tomorrow or book a reception."),
         ["error-unknown"] = ("Бұл қызмет енді жоқ.", "Этой услуги больше нет.", "This service is no longer offered."),
         ["people"] = ("адам", "чел.", ""),
     };

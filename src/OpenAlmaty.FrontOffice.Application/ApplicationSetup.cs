@@ -26,7 +26,7 @@ public static class ApplicationSetup
             typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
             typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
-            typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency),
+            typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency), typeof(UpdateAgency), typeof(RetireService),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice),
             typeof(CreateOfficer), typeof(MyDesks), typeof(BootstrapAdmin), typeof(GetSnapshot), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),

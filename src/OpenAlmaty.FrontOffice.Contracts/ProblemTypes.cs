@@ -12,6 +12,8 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string ValidationFailed = Base + "validation-failed";
     public const string InvalidPeriod = Base + "invalid-period";
+    public const string DeskWithoutService = Base + "desk-without-service";
+    public const string WalkInCapReached = Base + "walk-in-cap-reached";
     public const string IdempotencyKeyMissing = Base + "idempotency-key-missing";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string UnknownService = Base + "unknown-service";

@@ -20,7 +20,7 @@ public sealed record AgencyDto(
 public sealed record ServiceDto(
     int Id, string Code, string TicketPrefix, string NameKk, string NameRu, string NameEn,
     AgencyKindDto Kind, string Hours, bool OpenNow, int PriorityRatio, int RecallLimit,
-    int RejoinWindowMinutes, bool Retired);
+    int RejoinWindowMinutes, bool Retired, int? WalkInDailyCap = null, int TargetWaitMinutes = 30, int DefaultServiceMinutes = 15);
 
 public sealed record DeskDto(int Id, string Number, bool IsOpen, string? ClosedReason, IReadOnlyList<int> ServiceIds, bool Retired);
 
@@ -38,12 +38,17 @@ public sealed record CreateAgencyRequest(
 /// <summary>Creates a service of an agency (admin).</summary>
 public sealed record CreateServiceRequest(
     string Code, string TicketPrefix, string NameKk, string NameRu, string NameEn, string Hours,
-    int PriorityRatio = 2, int RecallLimit = 3, int RejoinWindowMinutes = 15, int DefaultServiceMinutes = 15);
+    int PriorityRatio = 2, int RecallLimit = 3, int RejoinWindowMinutes = 15, int DefaultServiceMinutes = 15,
+    int? WalkInDailyCap = null, int TargetWaitMinutes = 30);
 
 /// <summary>Edits a service (admin); reaches kiosks and displays at once.</summary>
 public sealed record UpdateServiceRequest(
     string TicketPrefix, string NameKk, string NameRu, string NameEn, string Hours,
-    int PriorityRatio, int RecallLimit, int RejoinWindowMinutes, int DefaultServiceMinutes);
+    int PriorityRatio, int RecallLimit, int RejoinWindowMinutes, int DefaultServiceMinutes,
+    int? WalkInDailyCap = null, int TargetWaitMinutes = 30);
+
+/// <summary>Renames an agency or changes its kiosk topics (admin).</summary>
+public sealed record UpdateAgencyRequest(string NameKk, string NameRu, string NameEn, IReadOnlyList<string>? Topics);
 
 /// <summary>Opens or closes a desk (closing takes a reason, e.g. a break).</summary>
 public sealed record CloseDeskRequest(string? Reason);

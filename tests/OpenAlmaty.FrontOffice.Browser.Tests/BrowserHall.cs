@@ -65,7 +65,9 @@ public sealed class BrowserHall : IAsyncDisposable
         await page.FillAsync("[data-test=user]", userName);
         await page.FillAsync("[data-test=password]", password);
         await page.ClickAsync("[data-test=sign-in]");
-        await page.WaitForURLAsync(u => u.Contains(path, StringComparison.Ordinal) && !u.Contains("/login", StringComparison.Ordinal));
+        // Committed is enough: each test then waits for its page's own data-ready mark.
+        await page.WaitForURLAsync(u => u.Contains(path, StringComparison.Ordinal) && !u.Contains("/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

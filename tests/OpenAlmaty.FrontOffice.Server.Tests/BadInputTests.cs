@@ -168,6 +168,39 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_cannot_be_retired_under_a_desk_it_is_the_only_service_of_and_a_walk_in_cap_holds()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        var police = _hall.Service("police");
+        (await admin.PostAsJsonAsync("/api/admin/desks", new CreateDeskRequest("P9", [police.Id]))).EnsureSuccessStatusCode();
+        var body = await (await admin.DeleteAsync(new Uri($"/api/admin/services/{police.Id}", UriKind.Relative)))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.DeskWithoutService);
+        Assert.Contains("P9", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False((await _app.RosterAsync(_hall.Admin)).Agencies.SelectMany(a => a.Services).Single(s => s.Id == police.Id).Retired);
+
+        // Two walk-ins a day: the third is refused plainly, and nothing is numbered for it.
+        var capped = new UpdateServiceRequest(police.TicketPrefix, police.NameKk, police.NameRu, police.NameEn, "Mon-Fri 09:00-18:00", 2, 3, 15, 15,
+            WalkInDailyCap: 2, TargetWaitMinutes: 20);
+        (await admin.PutAsJsonAsync($"/api/admin/services/{police.Id}", capped)).EnsureSuccessStatusCode();
+        using var kiosk = _app.Client(_hall.Kiosk, language: "ru-RU");
+        await kiosk.IssuedAsync(police.Id);
+        await kiosk.IssuedAsync(police.Id);
+        var refused = await (await kiosk.IssueAsync(police.Id)).ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.WalkInCapReached);
+        Assert.Contains("Талоны на сегодня закончились", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var service = (await _app.RosterAsync(_hall.Admin)).Agencies.SelectMany(a => a.Services).Single(s => s.Id == police.Id);
+        Assert.Equal((2, 20), (service.WalkInDailyCap, service.TargetWaitMinutes));
+        await (await admin.PutAsJsonAsync($"/api/admin/services/{police.Id}", capped with { WalkInDailyCap = 0 }))
+            .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+
+        // Renaming an agency reaches the roster.
+        var agency = _hall.Roster.Agencies.Single(a => a.Services.Any(s => s.Id == police.Id));
+        (await admin.PutAsJsonAsync($"/api/admin/agencies/{agency.Id}", new UpdateAgencyRequest("Полиция департаменті", agency.NameRu, agency.NameEn, null))).EnsureSuccessStatusCode();
+        var renamed = (await _app.RosterAsync(_hall.Admin)).Agencies.Single(a => a.Id == agency.Id);
+        Assert.Equal("Полиция департаменті", renamed.NameKk);
+        Assert.Equal(agency.Topics, renamed.Topics); // topics left as they were
+    }
+
+    [Fact]
     public async Task A_revoked_kiosk_cannot_issue()
     {
         var kioskCaller = await _app.EnrolAsync(_hall.Admin, DeviceKindDto.Kiosk, "Kiosk to revoke");

@@ -31,7 +31,7 @@ public sealed class GetRoster(FrontOfficeDb db, TimeProvider clock, IOptions<Fro
     public static ServiceDto ToDto(Service s, Agency a, DateTime now, bool training) =>
         new(s.Id, s.Code, s.Prefix, s.NameKk, s.NameRu, s.NameEn, Map(a.Kind), s.Hours,
             a.RetiredAt is null && s.IsOpenAt(now, training), s.PriorityRatio, s.RecallLimit, s.RejoinWindowMinutes,
-            s.RetiredAt is not null);
+            s.RetiredAt is not null, s.WalkInDailyCap, s.TargetWaitMinutes, s.DefaultServiceMinutes);
 
     public static AgencyKindDto Map(AgencyKind kind) => kind switch
     {

@@ -58,14 +58,16 @@ public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSign
         return code;
     }
 
-    public static void Rules(string hours, int priorityRatio, int recallLimit, int rejoinWindowMinutes, int defaultServiceMinutes)
+    public static void Rules(string hours, int priorityRatio, int recallLimit, int rejoinWindowMinutes, int defaultServiceMinutes,
+        int? walkInDailyCap, int targetWaitMinutes)
     {
         WeeklyHours.Parse(hours);
         if (priorityRatio is < 0 or > 20 || recallLimit is < 0 or > 10 || rejoinWindowMinutes is < 0 or > 240
-            || defaultServiceMinutes is < 1 or > 240)
+            || defaultServiceMinutes is < 1 or > 240 || walkInDailyCap is < 1 or > 5000 || targetWaitMinutes is < 1 or > 480)
         {
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed,
-                "Priority ratio 0–20, recall limit 0–10, rejoin window 0–240 minutes, default service time 1–240 minutes.");
+                "Priority ratio 0–20, recall limit 0–10, rejoin window 0–240 minutes, default service time 1–240 minutes, "
+                + "walk-in cap 1–5000 a day or none, target wait 1–480 minutes.");
         }
     }
 
@@ -218,7 +220,8 @@ public sealed class CreateService(RosterEdit edit)
             throw ProblemException.Conflict(ProblemTypes.DuplicateCode, $"Service {code} exists already.");
         }
 
-        RosterEdit.Rules(request.Hours, request.PriorityRatio, request.RecallLimit, request.RejoinWindowMinutes, request.DefaultServiceMinutes);
+        RosterEdit.Rules(request.Hours, request.PriorityRatio, request.RecallLimit, request.RejoinWindowMinutes, request.DefaultServiceMinutes,
+            request.WalkInDailyCap, request.TargetWaitMinutes);
         return new Service
         {
             Code = code,
@@ -231,6 +234,8 @@ public sealed class CreateService(RosterEdit edit)
             RecallLimit = request.RecallLimit,
             RejoinWindowMinutes = request.RejoinWindowMinutes,
             DefaultServiceMinutes = request.DefaultServiceMinutes,
+            WalkInDailyCap = request.WalkInDailyCap,
+            TargetWaitMinutes = request.TargetWaitMinutes,
         };
     }
 }
@@ -241,7 +246,8 @@ public sealed class UpdateService(RosterEdit edit)
     {
         var service = await edit.Db.Services.SingleOrDefaultAsync(s => s.Id == serviceId && s.RetiredAt == null, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {serviceId}.");
-        RosterEdit.Rules(request.Hours, request.PriorityRatio, request.RecallLimit, request.RejoinWindowMinutes, request.DefaultServiceMinutes);
+        RosterEdit.Rules(request.Hours, request.PriorityRatio, request.RecallLimit, request.RejoinWindowMinutes, request.DefaultServiceMinutes,
+            request.WalkInDailyCap, request.TargetWaitMinutes);
         service.Prefix = await edit.UniquePrefixAsync(request.TicketPrefix, serviceId, ct);
         service.NameKk = RosterEdit.Name(request.NameKk, "nameKk");
         service.NameRu = RosterEdit.Name(request.NameRu, "nameRu");
@@ -251,6 +257,8 @@ public sealed class UpdateService(RosterEdit edit)
         service.RecallLimit = request.RecallLimit;
         service.RejoinWindowMinutes = request.RejoinWindowMinutes;
         service.DefaultServiceMinutes = request.DefaultServiceMinutes;
+        service.WalkInDailyCap = request.WalkInDailyCap;
+        service.TargetWaitMinutes = request.TargetWaitMinutes;
         await edit.AuditAsync("service.update", $"service {service.Id}", $"{service.Prefix} · {service.NameKk} / {service.NameRu} · {service.Hours}", ct);
         return service.Id;
     }, ct);
@@ -283,5 +291,55 @@ public sealed class RetireAgency(RosterEdit edit)
         edit.Db.DeskServices.RemoveRange(links);
         await edit.AuditAsync("agency.retire", $"agency {agency.Id}", $"{agency.Code}: {agency.NameRu}", ct);
         return agency.Id;
+    }, ct);
+}
+
+public sealed class UpdateAgency(RosterEdit edit)
+{
+    public Task<int> HandleAsync(int agencyId, UpdateAgencyRequest request, CancellationToken ct) => edit.RunAsync(async ct =>
+    {
+        var agency = await edit.Db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId && a.RetiredAt == null, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownAgency, $"There is no agency {agencyId}.");
+        agency.NameKk = RosterEdit.Name(request.NameKk, "nameKk");
+        agency.NameRu = RosterEdit.Name(request.NameRu, "nameRu");
+        agency.NameEn = RosterEdit.Name(request.NameEn, "nameEn");
+        agency.Topics = string.Join(',', request.Topics ?? agency.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        await edit.AuditAsync("agency.update", $"agency {agency.Id}", $"{agency.NameKk} / {agency.NameRu}", ct);
+        return agency.Id;
+    }, ct);
+}
+
+/// <summary>
+/// Retires one service: no new tickets, history kept. Refused while visitors wait for it, and
+/// when a desk would be left with nothing to call.
+/// </summary>
+public sealed class RetireService(RosterEdit edit)
+{
+    public Task<int> HandleAsync(int serviceId, CancellationToken ct) => edit.RunAsync(async ct =>
+    {
+        var service = await edit.Db.Services.SingleOrDefaultAsync(s => s.Id == serviceId && s.RetiredAt == null, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {serviceId}.");
+        var open = await edit.Db.Tickets.CountAsync(t => t.ServiceId == serviceId
+            && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked), ct);
+        if (open > 0)
+        {
+            throw ProblemException.Conflict(ProblemTypes.AgencyHasWaitingTickets, $"{open} visitors still wait for this service; serve or transfer them first.");
+        }
+
+        var links = await edit.Db.DeskServices.Where(l => l.ServiceId == serviceId).ToListAsync(ct);
+        var deskIds = links.Select(l => l.DeskId).ToList();
+        var stranded = await edit.Db.Desks.Where(d => deskIds.Contains(d.Id) && d.RetiredAt == null
+                && !edit.Db.DeskServices.Any(l => l.DeskId == d.Id && l.ServiceId != serviceId))
+            .Select(d => d.Number).ToListAsync(ct);
+        if (stranded.Count > 0)
+        {
+            throw ProblemException.Conflict(ProblemTypes.DeskWithoutService,
+                $"Desk {string.Join(", ", stranded)} would have no service left; give it another service or retire it first.");
+        }
+
+        service.RetiredAt = edit.Now;
+        edit.Db.DeskServices.RemoveRange(links);
+        await edit.AuditAsync("service.retire", $"service {service.Id}", $"{service.Prefix} · {service.NameRu}", ct);
+        return service.Id;
     }, ct);
 }

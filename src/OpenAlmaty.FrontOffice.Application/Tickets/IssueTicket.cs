@@ -52,6 +52,16 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             result = await Transactions.RunAsync(db, async ct =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
+                if (service.WalkInDailyCap is { } cap)
+                {
+                    // Counted under the write lock: two kiosks cannot both take the last place.
+                    var day = AlmatyClock.ServiceDay(now);
+                    if (await db.Tickets.CountAsync(t => t.IssuedServiceId == service.Id && t.ServiceDay == day && t.AppointmentAt == null, ct) >= cap)
+                    {
+                        throw ProblemException.Conflict(ProblemTypes.WalkInCapReached, $"All {cap} of today's tickets for this service are taken.");
+                    }
+                }
+
                 var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct,
                     history: history, issuedBy: actor.DeviceId);
                 Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);

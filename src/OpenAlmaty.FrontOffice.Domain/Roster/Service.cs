@@ -24,6 +24,12 @@ public sealed class Service
     /// <summary>Assumed service time until the service has history of its own.</summary>
     public int DefaultServiceMinutes { get; set; } = 15;
 
+    /// <summary>Walk-in tickets a day, or null for no limit: past it the kiosk says today's places are gone (bookings still check in).</summary>
+    public int? WalkInDailyCap { get; set; }
+
+    /// <summary>The wait the office aims for; the hall dashboard shows green up to it, amber up to twice it, then red.</summary>
+    public int TargetWaitMinutes { get; set; } = 30;
+
     public DateTime? RetiredAt { get; set; }
 
     public bool IsOpenAt(DateTime utc, bool trainingMode) =>

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
-using OpenAlmaty.FrontOffice.Domain.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Persistence.Configurations;
 
@@ -36,7 +35,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasIndex(b => new { b.SessionId, b.State });
         booking.HasIndex(b => b.Sequence).IsUnique();
         booking.Property(b => b.Version).IsConcurrencyToken();
-        booking.HasOne<Ticket>().WithMany().HasForeignKey(b => b.TicketId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key: on SQLite adding one rebuilds the table outside a transaction, and tickets are never deleted.
+        booking.HasIndex(b => b.TicketId);
         booking.HasOne<ReceptionSession>().WithMany().HasForeignKey(b => b.SessionId).OnDelete(DeleteBehavior.Restrict);
         booking.Ignore(b => b.HoldsPlace);
         booking.Ignore(b => b.IsOpen);

@@ -10,6 +10,8 @@ public static class ProblemCatalog
         [ProblemTypes.MalformedRequest] = ("Сұрау дұрыс емес", "Некорректный запрос", "The request cannot be read"),
         [ProblemTypes.PayloadTooLarge] = ("Сұрау тым үлкен", "Слишком большой запрос", "The request is too large"),
         [ProblemTypes.ValidationFailed] = ("Деректер қате", "Неверные данные", "Some values are not valid"),
+        [ProblemTypes.DeskWithoutService] = ("Терезе қызметсіз қалады", "Окно останется без услуги", "A desk would be left with no service"),
+        [ProblemTypes.WalkInCapReached] = ("Бүгінгі талондар таусылды", "Талоны на сегодня закончились", "Today's walk-in tickets are gone"),
         [ProblemTypes.InvalidPeriod] = ("Кезең қате: басы соңынан кейін немесе бір жылдан ұзақ", "Неверный период: начало позже конца или дольше года", "The period is reversed or longer than a year"),
         [ProblemTypes.IdempotencyKeyMissing] = ("Idempotency-Key тақырыбы қажет", "Нужен заголовок Idempotency-Key", "An Idempotency-Key header is needed"),
         [ProblemTypes.IdempotencyKeyReused] = ("Бұл кілт басқа әрекетке қолданылған", "Этот ключ уже использован для другого действия", "This key was used for another action"),

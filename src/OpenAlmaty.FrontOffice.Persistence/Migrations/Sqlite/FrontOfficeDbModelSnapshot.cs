@@ -695,6 +695,12 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetWaitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WalkInDailyCap")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -1174,11 +1180,6 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("OpenAlmaty.FrontOffice.Domain.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Roster.DeskService", b =>

@@ -70,6 +70,10 @@ public static class AdminApi
             Done(await retire.HandleAsync(id, ct)));
         admin.MapPost("/agencies/{id:int}/services", async (int id, CreateServiceRequest request, CreateService create, CancellationToken ct) =>
             Created("services", await create.HandleAsync(id, request, ct)));
+        admin.MapPut("/agencies/{id:int}", async (int id, UpdateAgencyRequest request, UpdateAgency update, CancellationToken ct) =>
+            Done(await update.HandleAsync(id, request, ct)));
+        admin.MapDelete("/services/{id:int}", async (int id, RetireService retire, CancellationToken ct) =>
+            Done(await retire.HandleAsync(id, ct)));
         admin.MapPut("/services/{id:int}", async (int id, UpdateServiceRequest request, UpdateService update, CancellationToken ct) =>
             Done(await update.HandleAsync(id, request, ct)));
 

@@ -11,7 +11,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(FrontOfficeDb))]
-    [Migration("20261128181255_AuditReportsRatings")]
+    [Migration("20261128182338_AuditReportsRatings")]
     partial class AuditReportsRatings
     {
         /// <inheritdoc />
@@ -698,6 +698,12 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TargetWaitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WalkInDailyCap")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -1177,11 +1183,6 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("OpenAlmaty.FrontOffice.Domain.Tickets.Ticket", null)
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Domain.Roster.DeskService", b =>

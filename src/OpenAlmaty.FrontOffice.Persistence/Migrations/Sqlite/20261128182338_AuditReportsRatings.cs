@@ -40,6 +40,19 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 maxLength: 1000,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "TargetWaitMinutes",
+                table: "Services",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WalkInDailyCap",
+                table: "Services",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "TicketId",
                 table: "Bookings",
@@ -78,23 +91,11 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 name: "IX_AuditLog_At",
                 table: "AuditLog",
                 column: "At");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Bookings_Tickets_TicketId",
-                table: "Bookings",
-                column: "TicketId",
-                principalTable: "Tickets",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Bookings_Tickets_TicketId",
-                table: "Bookings");
-
             migrationBuilder.DropTable(
                 name: "AuditLog");
 
@@ -121,6 +122,14 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RatingComment",
                 table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "TargetWaitMinutes",
+                table: "Services");
+
+            migrationBuilder.DropColumn(
+                name: "WalkInDailyCap",
+                table: "Services");
 
             migrationBuilder.DropColumn(
                 name: "TicketId",

@@ -1,0 +1,58 @@
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Tests;
+
+namespace OpenAlmaty.FrontOffice.Browser.Tests;
+
+/// <summary>An administrator renames a service; the kiosk a visitor is looking at shows the new name without a reload.</summary>
+public sealed class RosterBrowserTests : IAsyncLifetime
+{
+    private BrowserHall _hall = null!;
+
+    public async Task InitializeAsync() => _hall = await BrowserHall.StartAsync();
+
+    public async Task DisposeAsync() => await _hall.DisposeAsync();
+
+    [Fact]
+    public async Task The_admin_renames_a_service_and_the_open_kiosk_shows_it_without_a_reload()
+    {
+        var device = await _hall.EnrolAsync(DeviceKindDto.Kiosk, "Hall kiosk 1");
+        var kiosk = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true })).NewPageAsync();
+        await kiosk.GotoAsync(_hall.Url($"/kiosk/enrol?token={device.Token}"));
+        await kiosk.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
+        await kiosk.TapAsync("[data-test=kind-agency]");
+        var before = await kiosk.InnerTextAsync("[data-test=service-energy]");
+        Assert.DoesNotContain("Жылу, су және жарық", before, StringComparison.Ordinal);
+        await kiosk.EvaluateAsync("() => window.__sameDocument = true"); // gone if the page reloads
+
+        var admin = await _hall.SignInAsync("admin", ServerProcess.AdminPassword, "/admin/roster");
+        await admin.WaitForSelectorAsync("[data-page=roster][data-ready=true]");
+        var energyAgency = await admin.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('[data-test=roster-agency] option')].find(o => o.textContent.includes('энергетики')).value");
+        await admin.SelectOptionAsync("[data-test=roster-agency]", energyAgency);
+        await admin.WaitForSelectorAsync("[data-test=service-energy]");
+
+        // A clash is refused with a message and changes nothing.
+        await admin.FillAsync("[data-test=service-energy] [data-test=service-hours]", "always");
+        await admin.ClickAsync("[data-test=service-energy] [data-test=service-save]");
+        await admin.WaitForSelectorAsync("[data-test=error]");
+
+        await admin.FillAsync("[data-test=service-energy] [data-test=service-hours]", "Mon-Fri 09:00-18:00");
+        await admin.FillAsync("[data-test=service-energy] [data-test=service-name-kk]", "Жылу, су және жарық");
+        await admin.FillAsync("[data-test=service-energy] [data-test=service-target]", "20");
+        await admin.ClickAsync("[data-test=service-energy] [data-test=service-save]");
+        await admin.WaitForSelectorAsync("[data-test=saved]");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-roster.png"), FullPage = false });
+
+        await kiosk.WaitForSelectorAsync("[data-test=service-energy]:has-text('Жылу, су және жарық')");
+        Assert.True(await kiosk.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the kiosk page was not reloaded");
+        await kiosk.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-services-renamed-kk.png") });
+
+        // The audit log names who renamed it.
+        await admin.GotoAsync(_hall.Url("/admin/audit"));
+        await admin.WaitForSelectorAsync("[data-page=audit][data-ready=true]");
+        Assert.Contains("Жылу, су және жарық", await admin.InnerTextAsync("[data-test=audit-entry][data-action='roster.service.update']"), StringComparison.Ordinal);
+        await admin.ClickAsync("[data-test=audit-verify]");
+        await admin.WaitForSelectorAsync("[data-test=audit-intact]");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-audit.png") });
+    }
+}
