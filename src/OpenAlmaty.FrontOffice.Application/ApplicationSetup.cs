@@ -35,7 +35,7 @@ public static class ApplicationSetup
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.EraseExpiredBookings), typeof(Receptions.DeliverResidentNotices),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
-            typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport),
+            typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport), typeof(Reports.GetHallDashboard),
             typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
             typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
         })

@@ -38,3 +38,21 @@ public sealed record TopicCountDto(string Topic, int Visits);
 public sealed record KskSignalDto(string Ksk, int Visits, IReadOnlyList<DateOnly> Days);
 
 public sealed record RatingFiguresDto(int Count, double? Average);
+
+/// <summary>The hall right now, for administrators; <c>Sla</c> is green, amber or red.</summary>
+public sealed record HallDashboardDto(
+    DateTimeOffset At,
+    IReadOnlyList<AgencyNowDto> Agencies,
+    IReadOnlyList<DeskOnBreakDto> DesksOnBreak,
+    IReadOnlyList<DeviceFaultDto> DeviceFaults,
+    IReadOnlyList<int> IssuedTodayByHour);
+
+/// <param name="LongestWaitMinutes">How long the visitor waiting longest has waited so far.</param>
+/// <param name="TargetWaitMinutes">The strictest target wait of the agency's services.</param>
+public sealed record AgencyNowDto(
+    int AgencyId, string NameKk, string NameRu, int Waiting, int LongestWaitMinutes, int OpenDesks, WaitRangeDto EstimatedWait,
+    int TargetWaitMinutes, string Sla, double? WaitP50Today);
+
+public sealed record DeskOnBreakDto(int DeskId, string Number, string Reason);
+
+public sealed record DeviceFaultDto(Guid DeviceId, string Name, string Fault);

@@ -54,5 +54,28 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         await admin.ClickAsync("[data-test=audit-verify]");
         await admin.WaitForSelectorAsync("[data-test=audit-intact]");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-audit.png") });
+
+        // A visitor takes a ticket: the dashboard, open on the admin's screen, counts it by itself.
+        await admin.GotoAsync(_hall.Url("/admin/dashboard"));
+        await admin.WaitForSelectorAsync("[data-page=dashboard][data-ready=true]");
+        var row = $"[data-test=agency-now][data-agency='{energyAgency}']";
+        Assert.Equal("0", (await admin.InnerTextAsync($"{row} td:nth-child(3)")).Trim());
+        await kiosk.TapAsync("[data-test=service-energy]");
+        await kiosk.TapAsync("[data-test=priority-none]");
+        await kiosk.WaitForSelectorAsync("[data-test=number]");
+        await admin.WaitForFunctionAsync($"() => document.querySelector(\"{row} td:nth-child(3)\")?.textContent.trim() === '1'");
+        Assert.Equal("green", await admin.GetAttributeAsync(row, "data-sla"));
+        Assert.True(await admin.Locator("[data-test=chart-load] rect").CountAsync() >= 10);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-dashboard.png"), FullPage = true });
+
+        await admin.GotoAsync(_hall.Url("/admin/reports"));
+        await admin.WaitForSelectorAsync("[data-page=reports][data-ready=true]");
+        await admin.ClickAsync("[data-test=report-show]");
+        await admin.WaitForSelectorAsync("[data-test=report-agencies]"); // this hall runs in training mode: its tickets are not counted
+        Assert.Equal(0, await admin.Locator("[data-test=report-agency]").CountAsync());
+        var pdf = await admin.GetAttributeAsync("[data-test=report-pdf]", "href");
+        var download = await admin.APIRequest.GetAsync(_hall.Url(pdf!));
+        Assert.Equal("application/pdf", download.Headers["content-type"]);
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-reports.png"), FullPage = true });
     }
 }

@@ -278,6 +278,44 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dashboard_turns_amber_then_red_as_the_longest_wait_passes_the_target_and_lists_desks_on_a_break()
+    {
+        using var kiosk = _app.Client(_hall.Kiosk);
+        var energy = _hall.Service("energy");
+        var agencyId = _hall.Roster.Agencies.Single(a => a.Services.Any(s => s.Id == energy.Id)).Id;
+        await kiosk.IssuedAsync(energy.Id);
+        _app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await kiosk.IssuedAsync(energy.Id);
+
+        async Task<AgencyNowDto> EnergyAsync()
+        {
+            using var admin = _app.Client(await _app.AdminAsync());
+            return (await admin.GetFromJsonAsync<HallDashboardDto>("/api/admin/dashboard"))!.Agencies.Single(a => a.AgencyId == agencyId);
+        }
+
+        var now = await EnergyAsync();
+        Assert.Equal((2, 10, 30, "green"), (now.Waiting, now.LongestWaitMinutes, now.TargetWaitMinutes, now.Sla));
+        _app.Clock.Advance(TimeSpan.FromMinutes(25)); // the first visitor has waited 35 minutes of a 30-minute target
+        Assert.Equal((35, "amber"), ((await EnergyAsync()).LongestWaitMinutes, (await EnergyAsync()).Sla));
+        _app.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal("red", (await EnergyAsync()).Sla);
+
+        var desk = _hall.DeskOf("energy");
+        using var officer = _app.Client(await _app.OfficerAsync(_hall.Admin, "dash-officer", desk.Id));
+        await officer.PostAsync(new Uri($"/api/desks/{desk.Id}/open", UriKind.Relative), null);
+        Assert.Equal(1, (await EnergyAsync()).OpenDesks);
+        var called = await officer.CalledAsync(desk.Id);
+        Assert.Equal((1, 55), ((await EnergyAsync()).Waiting, (await EnergyAsync()).LongestWaitMinutes)); // the other one, 55 minutes in
+        (await officer.ActAsync(called.Id, "complete")).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"/api/desks/{desk.Id}/close", new CloseDeskRequest("түскі ас / обед"))).EnsureSuccessStatusCode();
+        using var admin = _app.Client(await _app.AdminAsync());
+        var dashboard = (await admin.GetFromJsonAsync<HallDashboardDto>("/api/admin/dashboard"))!;
+        Assert.Contains(dashboard.DesksOnBreak, b => b.DeskId == desk.Id && b.Reason == "түскі ас / обед");
+        Assert.Equal(0, dashboard.Agencies.Single(a => a.AgencyId == agencyId).OpenDesks);
+        Assert.Equal(2, dashboard.IssuedTodayByHour.Sum());
+    }
+
+    [Fact]
     public async Task A_reversed_or_absurd_period_and_a_second_or_early_rating_are_refused_plainly()
     {
         using var admin = _app.Client(_hall.Admin, "ru");

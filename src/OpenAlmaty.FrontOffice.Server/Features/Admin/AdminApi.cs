@@ -84,6 +84,7 @@ public static class AdminApi
             "csv" => Results.File(await files.CsvAsync(from, to, kskThreshold, ct), "text/csv; charset=utf-8", $"report-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv"),
             _ => Results.Ok(await build.HandleAsync(from, to, kskThreshold, ct)),
         });
+        admin.MapGet("/dashboard", async (GetHallDashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.HandleAsync(ct)));
         admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
         admin.MapPost("/audit/verify", async (VerifyAudit verify, CancellationToken ct) => TypedResults.Ok(await verify.HandleAsync(ct)));
