@@ -65,3 +65,15 @@ public sealed record AuditEntryDto(long Id, DateTimeOffset At, string Actor, str
 
 /// <summary>The audit chain checked: intact, or the first entry where it breaks and why.</summary>
 public sealed record AuditVerificationDto(bool Intact, int Entries, long? BrokenAt, string? Reason);
+
+/// <summary>A staff account as administrators see it: never its password.</summary>
+public sealed record StaffAccountDto(string Id, string UserName, IReadOnlyList<string> Roles, IReadOnlyList<int> DeskIds, bool Locked, DateTimeOffset CreatedAt);
+
+/// <summary>A new password set by an administrator (the officer forgot theirs).</summary>
+public sealed record ResetPasswordRequest(string NewPassword);
+
+/// <summary>Locks an account (the officer left, a password leaked) or unlocks it.</summary>
+public sealed record LockAccountRequest(bool Locked);
+
+/// <summary>The desks an officer may work at.</summary>
+public sealed record OfficerDesksRequest(IReadOnlyList<int> DeskIds);

@@ -84,6 +84,8 @@ public static class ServerSetup
             })
             .AddEntityFrameworkStores<FrontOfficeDb>()
             .AddDefaultTokenProviders();
+        // A locked account or a reset password ends the open sessions within a minute, not half an hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "oa.staff";

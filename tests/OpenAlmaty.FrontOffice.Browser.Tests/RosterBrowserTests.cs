@@ -77,5 +77,17 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         var download = await admin.APIRequest.GetAsync(_hall.Url(pdf!));
         Assert.Equal("application/pdf", download.Headers["content-type"]);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-reports.png"), FullPage = true });
+
+        // People: the admin adds an officer and gives them a desk.
+        await admin.GotoAsync(_hall.Url("/admin/people"));
+        await admin.WaitForSelectorAsync("[data-page=people][data-ready=true]");
+        await admin.FillAsync("[data-test=new-user]", "aliya");
+        await admin.FillAsync("[data-test=new-password]", "Aliya-pass-2026");
+        await admin.ClickAsync("[data-test=create-officer]");
+        await admin.WaitForSelectorAsync("[data-test=account-panel]");
+        await admin.CheckAsync("[data-test=account-panel] [data-test='desk-1']");
+        await admin.ClickAsync("[data-test=save-desks]");
+        await admin.WaitForSelectorAsync("[data-test=account][data-user=aliya] td:nth-child(3):has-text('1')");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-people.png"), FullPage = true });
     }
 }

@@ -94,4 +94,47 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal((false, middle), (gap.Intact, gap.BrokenAt));
         Assert.Contains("missing", gap.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_admin_resets_a_password_locks_and_unlocks_an_account_and_gives_it_desks_all_audited()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        var desk = _hall.DeskOf("energy");
+        await _app.OfficerAsync(_hall.Admin, "dana", desk.Id);
+        var dana = (await admin.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(a => a.UserName == "dana");
+        Assert.Equal(["officer"], dana.Roles);
+        Assert.Equal([desk.Id], dana.DeskIds);
+        Assert.False(dana.Locked);
+
+        async Task<System.Net.HttpStatusCode> LoginAsync(string password)
+        {
+            using var anonymous = _app.Client(Caller.Anonymous);
+            return (await anonymous.PostAsJsonAsync("/api/auth/login", new LoginRequest("dana", password))).StatusCode;
+        }
+
+        await (await admin.PostAsJsonAsync($"/api/admin/staff/{dana.Id}/password", new ResetPasswordRequest("short")))
+            .ProblemAsync(System.Net.HttpStatusCode.BadRequest, ProblemTypes.WeakPassword);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, await LoginAsync("Officer-pass-1")); // the refused reset changed nothing
+        (await admin.PostAsJsonAsync($"/api/admin/staff/{dana.Id}/password", new ResetPasswordRequest("Jana-kupiya-2026"))).EnsureSuccessStatusCode();
+        Assert.NotEqual(System.Net.HttpStatusCode.NoContent, await LoginAsync("Officer-pass-1"));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, await LoginAsync("Jana-kupiya-2026"));
+
+        (await admin.PostAsJsonAsync($"/api/admin/staff/{dana.Id}/lock", new LockAccountRequest(true))).EnsureSuccessStatusCode();
+        Assert.NotEqual(System.Net.HttpStatusCode.NoContent, await LoginAsync("Jana-kupiya-2026"));
+        Assert.True((await admin.GetFromJsonAsync<List<StaffAccountDto>>("/api/admin/staff"))!.Single(a => a.Id == dana.Id).Locked);
+        (await admin.PostAsJsonAsync($"/api/admin/staff/{dana.Id}/lock", new LockAccountRequest(false))).EnsureSuccessStatusCode();
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, await LoginAsync("Jana-kupiya-2026"));
+
+        var water = _hall.DeskOf("water");
+        (await admin.PutAsJsonAsync($"/api/admin/staff/{dana.Id}/desks", new OfficerDesksRequest([water.Id]))).EnsureSuccessStatusCode();
+        await (await admin.PutAsJsonAsync($"/api/admin/staff/{dana.Id}/desks", new OfficerDesksRequest([99999])))
+            .ProblemAsync(System.Net.HttpStatusCode.NotFound, ProblemTypes.UnknownDesk);
+        using var officer = _app.Client(await _app.LoginAsync("dana", "Jana-kupiya-2026"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await officer.PostAsync(new Uri($"/api/desks/{water.Id}/open", UriKind.Relative), null)).StatusCode);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await officer.PostAsync(new Uri($"/api/desks/{desk.Id}/open", UriKind.Relative), null)).StatusCode);
+
+        var actions = (await EntriesAsync(admin)).Where(e => e.Subject == "dana").Select(e => e.Action).Reverse().ToList();
+        Assert.Equal(["staff.create", "staff.password-reset", "staff.lock", "staff.unlock", "staff.desks"], actions);
+        Assert.True((await VerifyAsync(admin)).Intact);
+    }
 }

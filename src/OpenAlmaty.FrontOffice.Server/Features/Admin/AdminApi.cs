@@ -84,6 +84,22 @@ public static class AdminApi
             "csv" => Results.File(await files.CsvAsync(from, to, kskThreshold, ct), "text/csv; charset=utf-8", $"report-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv"),
             _ => Results.Ok(await build.HandleAsync(from, to, kskThreshold, ct)),
         });
+        admin.MapGet("/staff", async (ListStaff list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(ct)));
+        admin.MapPost("/staff/{id}/password", async (string id, ResetPasswordRequest request, ManageStaffAccount manage, CancellationToken ct) =>
+        {
+            await manage.ResetPasswordAsync(id, request, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPost("/staff/{id}/lock", async (string id, LockAccountRequest request, ManageStaffAccount manage, CancellationToken ct) =>
+        {
+            await manage.SetLockedAsync(id, request.Locked, ct);
+            return TypedResults.NoContent();
+        });
+        admin.MapPut("/staff/{id}/desks", async (string id, OfficerDesksRequest request, ManageStaffAccount manage, CancellationToken ct) =>
+        {
+            await manage.SetDesksAsync(id, request, ct);
+            return TypedResults.NoContent();
+        });
         admin.MapGet("/dashboard", async (GetHallDashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.HandleAsync(ct)));
         admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
