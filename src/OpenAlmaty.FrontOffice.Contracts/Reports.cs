@@ -15,7 +15,11 @@ public sealed record ServiceReportDto(
     IReadOnlyList<TopicCountDto> Topics,
     int KskThreshold,
     IReadOnlyList<KskSignalDto> KskSignals,
-    RatingFiguresDto Ratings);
+    RatingFiguresDto Ratings,
+    IReadOnlyList<VisitorCommentDto>? Comments = null);
+
+/// <summary>A visitor's comment as typed (plain text: shown escaped, never as markup).</summary>
+public sealed record VisitorCommentDto(DateOnly Day, int ServiceId, int Stars, string Comment);
 
 /// <param name="Issued">Tickets taken for the service (a transfer does not move them).</param>
 /// <param name="Called">Tickets whose first call was at this service: the count behind the wait figures.</param>

@@ -340,5 +340,11 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsJsonAsync(rating, new RateVisitRequest(4, "<script>alert(1)</script> жақсы"))).StatusCode);
         await (await phone.PostAsJsonAsync(rating, new RateVisitRequest(1, null))).ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.TicketWrongState);
         Assert.Equal(4, (await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{ticket.PublicId}"))!.Rating);
+
+        // The comment reaches the report as the text typed; the PDF prints it as text.
+        var report = (await admin.GetFromJsonAsync<ServiceReportDto>("/api/admin/reports?from=2026-11-30&to=2026-11-30"))!;
+        Assert.Equal([new VisitorCommentDto(new DateOnly(2026, 11, 30), _hall.Service("energy").Id, 4, "<script>alert(1)</script> жақсы")], report.Comments);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await admin.GetByteArrayAsync(new Uri("/api/admin/reports?from=2026-11-30&to=2026-11-30&format=pdf", UriKind.Relative)));
+        Assert.Contains("жақсы", string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,7 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
 {
     public const int MaxDays = 366;
     public const int DefaultKskThreshold = 10;
+    public const int MaxComments = 50;
 
     public async Task<ServiceReportDto> HandleAsync(DateOnly from, DateOnly to, int? kskThreshold, CancellationToken ct)
     {
@@ -107,7 +108,9 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
         var ratings = tickets.Where(t => t.Rating is not null).ToList();
 
         return new ServiceReportDto(from, to, agencyRows, serviceRows, officers, byHour, topics, threshold, ksk,
-            new RatingFiguresDto(ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(t => t.Rating!.Value), 2)));
+            new RatingFiguresDto(ratings.Count, ratings.Count == 0 ? null : Math.Round(ratings.Average(t => t.Rating!.Value), 2)),
+            ratings.Where(t => t.RatingComment is not null).OrderByDescending(t => t.RatedAt).Take(MaxComments)
+                .Select(t => new VisitorCommentDto(t.ServiceDay, t.ServiceId, t.Rating!.Value, t.RatingComment!)).ToList());
     }
 
     /// <summary>"КСК «Алатау»", "кск Алатау" and "ПИК Алатау" are one KSK to the housing inspection.</summary>

@@ -77,6 +77,11 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
 
         sheet.Heading("Келушілердің бағалары / Оценки посетителей");
         sheet.Text(r.Ratings.Count == 0 ? "Баға жоқ / Оценок нет" : $"{r.Ratings.Count} баға / оценок, орташа / средняя {N(r.Ratings.Average)} / 5");
+        if (r.Comments is { Count: > 0 } comments)
+        {
+            sheet.Table(["Күні / Дата", "Баға / Оценка", "Пікір / Комментарий"], [0.15, 0.12, 0.73],
+                comments.Select(c => new[] { Day(c.Day), N(c.Stars), c.Comment }));
+        }
         return sheet.Save();
     }
 

@@ -100,6 +100,11 @@ public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSign
         return ids.Select(id => new DeskService { ServiceId = id }).ToList();
     }
 
+    /// <summary>Visitors still in the services' queues or at a desk: a retirement waits for them.</summary>
+    public Task<int> OpenTicketsAsync(IReadOnlyCollection<int> serviceIds, CancellationToken ct) =>
+        db.Tickets.CountAsync(t => serviceIds.Contains(t.ServiceId)
+            && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked), ct);
+
     public static string DeskNumber(string? number)
     {
         var n = number?.Trim() ?? "";
@@ -272,8 +277,7 @@ public sealed class RetireAgency(RosterEdit edit)
         var agency = await edit.Db.Agencies.Include(a => a.Services).SingleOrDefaultAsync(a => a.Id == agencyId && a.RetiredAt == null, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownAgency, $"There is no agency {agencyId}.");
         var serviceIds = agency.Services.Select(s => s.Id).ToList();
-        var open = await edit.Db.Tickets.CountAsync(t => serviceIds.Contains(t.ServiceId)
-            && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked), ct);
+        var open = await edit.OpenTicketsAsync(serviceIds, ct);
         if (open > 0)
         {
             throw ProblemException.Conflict(ProblemTypes.AgencyHasWaitingTickets,
@@ -319,8 +323,7 @@ public sealed class RetireService(RosterEdit edit)
     {
         var service = await edit.Db.Services.SingleOrDefaultAsync(s => s.Id == serviceId && s.RetiredAt == null, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {serviceId}.");
-        var open = await edit.Db.Tickets.CountAsync(t => t.ServiceId == serviceId
-            && (t.State == TicketState.Waiting || t.State == TicketState.Called || t.State == TicketState.Serving || t.State == TicketState.Parked), ct);
+        var open = await edit.OpenTicketsAsync([serviceId], ct);
         if (open > 0)
         {
             throw ProblemException.Conflict(ProblemTypes.AgencyHasWaitingTickets, $"{open} visitors still wait for this service; serve or transfer them first.");
