@@ -139,6 +139,31 @@ public class ReceptionBookTests
     }
 
     [Fact]
+    public void Rescheduling_to_a_session_with_room_keeps_each_residents_own_time_unless_that_would_cost_someone_a_place()
+    {
+        var thursday = Session(places: 2);
+        var all = new List<Booking>();
+        var at1020 = Book(thursday, all, new(10, 20));
+        var at1040 = Book(thursday, all, new(10, 40));
+
+        var roomy = Session(places: 2, day: 10);
+        Assert.Equal([(TimeOnly?)new TimeOnly(10, 20), new TimeOnly(10, 40)],
+            ReceptionBook.PlanReschedule(thursday, all, [(roomy, [])], Now).Select(p => p.ToSlot)); // not moved earlier for nothing
+
+        // Three residents onto one place a slot: keeping 10:20 and 10:40 would leave the third without one,
+        // so they move up, still in their order.
+        var third = Book(thursday, all, new(10, 40));
+        var tight = Session(places: 1, day: 10);
+        var plan = ReceptionBook.PlanReschedule(thursday, all, [(tight, [])], Now);
+        Assert.Equal(
+        [
+            (at1020.Id, (TimeOnly?)Ten),
+            (at1040.Id, (TimeOnly?)new TimeOnly(10, 20)),
+            (third.Id, (TimeOnly?)new TimeOnly(10, 40)),
+        ], plan.Select(p => (p.BookingId, p.ToSlot)));
+    }
+
+    [Fact]
     public void Rescheduling_onto_a_full_cancelled_or_past_session_is_refused_and_overflow_waits()
     {
         var thursday = Session();

@@ -306,7 +306,7 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.Equal(("moved", "+7 701 123 45 67", booked.Code), (message.Kind, message.Phone, message.Code));
         Assert.Contains("Қабылдау ауыстырылды", message.Text, StringComparison.Ordinal);
         Assert.Contains("Приём перенесён", message.Text, StringComparison.Ordinal);
-        Assert.Contains("04.12.2026 10:00", message.Text, StringComparison.Ordinal); // order kept, from the first free place
+        Assert.Contains("04.12.2026 10:20", message.Text, StringComparison.Ordinal); // the new date has room: the resident keeps their own time
         Assert.DoesNotContain("900101", message.Text, StringComparison.Ordinal);
 
         // Delivered notices leave the "to call" list and are not sent twice.

@@ -132,10 +132,28 @@ public static class ReceptionBook
             throw new DomainRuleException(DomainRule.RescheduleDoesNotFit, "The chosen sessions are full.");
         }
 
+        // In order, each takes the next free place; a resident keeps their own time on the first
+        // target when it is still ahead and taking it leaves enough places for everyone after them.
         var last = targets.OrderBy(t => t.Session.Date).ThenBy(t => t.Session.Start).Last().Session.Id;
-        return moving.Select((b, i) => i < places.Count
-            ? new MovePlan(b.Id, places[i].Id, places[i].Slot)
-            : new MovePlan(b.Id, last, null)).ToList();
+        var first = targets.OrderBy(t => t.Session.Date).ThenBy(t => t.Session.Start).First().Session.Id;
+        var plan = new List<MovePlan>(moving.Count);
+        var cursor = 0;
+        for (var i = 0; i < moving.Count; i++)
+        {
+            if (cursor >= places.Count)
+            {
+                plan.Add(new MovePlan(moving[i].Id, last, null));
+                continue;
+            }
+
+            var own = moving[i].SlotStart is { } slot ? places.FindIndex(cursor, p => p.Id == first && p.Slot == slot) : -1;
+            var remainingAfter = moving.Count - i - 1;
+            var take = own >= 0 && places.Count - own - 1 >= remainingAfter ? own : cursor;
+            plan.Add(new MovePlan(moving[i].Id, places[take].Id, places[take].Slot));
+            cursor = take + 1;
+        }
+
+        return plan;
     }
 
     /// <summary>Carries out a plan made by <see cref="PlanReschedule"/>; the old session is cancelled.</summary>
