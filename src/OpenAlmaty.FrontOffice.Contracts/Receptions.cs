@@ -29,6 +29,9 @@ public sealed record BookingMoveDto(string Code, string? FromSlot, DateOnly ToDa
 
 public sealed record CheckInRequest(string Code);
 
+/// <summary>Moves one booking to a free time of a session (staff), with the reason the resident will hear.</summary>
+public sealed record MoveBookingRequest(Guid ToSessionId, string SlotStart, string Reason);
+
 /// <summary>A booking as staff see it: the name and phone to call, the IIN's last four digits only.</summary>
 public sealed record StaffBookingDto(Guid Id, string Code, string State, string? SlotStart, string FullName, string Phone, string IinLastFour,
     string Topic, string Text, int? WaitingListPosition, string? TicketNumber = null, string? Outcome = null);

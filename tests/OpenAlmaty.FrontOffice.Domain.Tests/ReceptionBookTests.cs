@@ -164,6 +164,34 @@ public class ReceptionBookTests
     }
 
     [Fact]
+    public void One_booking_moves_to_a_free_place_and_its_old_place_is_offered_to_the_first_waiting()
+    {
+        var thursday = Session();
+        var all = new List<Booking>();
+        var mover = Book(thursday, all, new(10, 20));
+        Book(thursday, all, Ten);
+        Book(thursday, all, new(10, 40));
+        var waiting = Book(thursday, all, Ten);
+        var next = Session(day: 10);
+        var nextBookings = new List<Booking>();
+        var taken = Book(next, nextBookings, Ten);
+
+        Assert.Equal(DomainRule.SlotTaken, Assert.Throws<DomainRuleException>(() =>
+            ReceptionBook.Move(thursday, all, mover, next, nextBookings, Ten, 0, Now)).Rule);
+        Assert.Equal(DomainRule.BookingLimit, Assert.Throws<DomainRuleException>(() =>
+            ReceptionBook.Move(thursday, all, mover, next, nextBookings, new(10, 40), 1, Now)).Rule);
+        Assert.Equal((thursday.Id, (TimeOnly?)new TimeOnly(10, 20)), (mover.SessionId, mover.SlotStart)); // refusals change nothing
+
+        var version = mover.Version;
+        var offered = ReceptionBook.Move(thursday, all, mover, next, nextBookings, new(10, 40), 0, Now);
+        Assert.Equal((next.Id, (TimeOnly?)new TimeOnly(10, 40), BookingState.Active), (mover.SessionId, mover.SlotStart, mover.State));
+        Assert.True(mover.Version > version);
+        Assert.Same(waiting, offered);
+        Assert.Equal((BookingState.Offered, (TimeOnly?)new TimeOnly(10, 20)), (waiting.State, waiting.SlotStart));
+        Assert.Equal(BookingState.Active, taken.State);
+    }
+
+    [Fact]
     public void Rescheduling_onto_a_full_cancelled_or_past_session_is_refused_and_overflow_waits()
     {
         var thursday = Session();

@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/receptions/bookings/{code}/calendar.ics"] = Everyone,
         ["DELETE /api/receptions/bookings/{code}"] = Everyone,
         ["POST /api/receptions/bookings/{code}/confirm"] = Everyone,
+        ["POST /api/receptions/bookings/{code}/move"] = [Who.Admin, Who.Officer],
         ["POST /api/receptions/check-in"] = [Who.Kiosk, Who.Admin, Who.Officer],
         ["GET /admin/displays/{Id:guid}"] = [Who.Admin],
         ["POST /admin/displays/{Id:guid}"] = [Who.Admin],

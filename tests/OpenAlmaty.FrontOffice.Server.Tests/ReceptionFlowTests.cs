@@ -243,6 +243,50 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_move_one_booking_with_a_reason_and_its_old_place_goes_to_the_first_waiting()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        using var kiosk = _app.Client(_hall.Kiosk);
+        async Task<ReceptionSessionDto> SessionAsync(int day) => await (await admin.PostAsJsonAsync("/api/receptions/sessions",
+            new CreateSessionRequest("Ахметов А.А.", null, new DateOnly(2026, 12, day), "10:00", "11:00", 20, 1, null))).OkAsync<ReceptionSessionDto>();
+        var thursday = await SessionAsync(3);
+        var friday = await SessionAsync(4);
+        var codes = new List<string>();
+        foreach (var (slot, iin) in new[] { ("10:00", Residents[0]), ("10:20", Residents[1]), ("10:40", Residents[2]), ("10:00", Residents[3]) })
+        {
+            codes.Add((await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(thursday.Id, slot, iin))).OkAsync<BookingCreatedDto>()).Code);
+        }
+
+        var move = $"/api/receptions/bookings/{codes[0]}/move";
+        await (await admin.PostAsJsonAsync(move, new MoveBookingRequest(friday.Id, "10:20", " "))).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
+        using (var anonymous = _app.Client(Caller.Anonymous))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(move, new MoveBookingRequest(friday.Id, "10:20", "x"))).StatusCode);
+        }
+
+        (await admin.PostAsJsonAsync(move, new MoveBookingRequest(friday.Id, "10:20", "Депутат іссапарда / депутат в командировке"))).EnsureSuccessStatusCode();
+        using var phone = _app.Client(Caller.Anonymous);
+        var moved = (await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{codes[0]}"))!;
+        Assert.Equal((new DateOnly(2026, 12, 4), "10:20", "Active"), (moved.Date, moved.SlotStart, moved.State));
+        Assert.Equal(("Offered", "10:00"), ((await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{codes[3]}"))!.State,
+            (await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{codes[3]}"))!.SlotStart));
+        await (await admin.PostAsJsonAsync($"/api/receptions/bookings/{codes[1]}/move", new MoveBookingRequest(friday.Id, "10:20", "x")))
+            .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.SlotTaken);
+
+        var notices = (await admin.GetFromJsonAsync<List<ResidentNoticeDto>>("/api/receptions/notices"))!;
+        Assert.Contains(notices, n => n.Code == codes[0] && n.Kind == "moved");
+        Assert.Contains(notices, n => n.Code == codes[3] && n.Kind == "place-offered");
+        var audit = (await admin.GetFromJsonAsync<List<AuditEntryDto>>("/api/admin/audit?action=reception.booking"))!;
+        Assert.Contains("командировке", Assert.Single(audit, e => e.Subject == codes[0]).Detail, StringComparison.Ordinal);
+
+        // A staff cancellation keeps the reason given.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[2]}?reason=жителю%20удобнее%20письменно", UriKind.Relative))).StatusCode);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+        Assert.Equal("жителю удобнее письменно", (await db.Bookings.SingleAsync(b => b.Code == codes[2])).CancelReason);
+    }
+
+    [Fact]
     public async Task An_admin_edits_the_calendar_and_a_refused_edit_leaves_the_file_as_it_was()
     {
         using var admin = _app.Client(_hall.Admin);

@@ -98,6 +98,13 @@ public sealed class Booking
         Version++;
     }
 
+    /// <summary>Staff put the resident on a definite place: booked, whatever the list or offer was.</summary>
+    internal void PlaceAt(Guid sessionId, TimeOnly slot)
+    {
+        (SessionId, SlotStart, State, OfferExpiresAt) = (sessionId, slot, BookingState.Active, null);
+        Version++;
+    }
+
     internal void MoveTo(Guid sessionId, TimeOnly? slot)
     {
         if (!IsOpen)

@@ -69,6 +69,35 @@ public static class ReceptionBook
         return freed is { } slot ? OfferFreedPlace(session, bookings, slot, nowUtc) : null;
     }
 
+    /// <summary>
+    /// Moves one booking (staff, with a reason) to a free place of another session or another time
+    /// of its own; the place it held goes to the first waiting. The weekly limit still holds.
+    /// </summary>
+    /// <param name="sameDeputySameWeek">Other open bookings of this IIN with the target's deputy akim in the target's week.</param>
+    public static Booking? Move(ReceptionSession from, IReadOnlyCollection<Booking> fromBookings, Booking booking,
+        ReceptionSession to, IReadOnlyCollection<Booking> toBookings, TimeOnly slot, int sameDeputySameWeek, DateTime nowUtc)
+    {
+        RequireOpen(to, nowUtc);
+        if (!booking.IsOpen)
+        {
+            throw new DomainRuleException(DomainRule.BookingWrongState, $"A {booking.State} booking cannot be moved.");
+        }
+
+        if (sameDeputySameWeek > 0)
+        {
+            throw new DomainRuleException(DomainRule.BookingLimit, "The resident already has a booking with that deputy akim that week.");
+        }
+
+        if (!to.Slots().Contains(slot) || FreePlaces(to, toBookings.Where(b => b.Id != booking.Id))[slot] == 0)
+        {
+            throw new DomainRuleException(DomainRule.SlotTaken, "That time has no free place.");
+        }
+
+        var freed = booking.HoldsPlace ? booking.SlotStart : null;
+        booking.PlaceAt(to.Id, slot);
+        return freed is { } old && (from.Id != to.Id || old != slot) ? OfferFreedPlace(from, fromBookings, old, nowUtc) : null;
+    }
+
     /// <summary>Offers that ran out lapse, and their places go to the next in line.</summary>
     public static IReadOnlyList<Booking> ExpireOffers(ReceptionSession session, IReadOnlyCollection<Booking> bookings, DateTime nowUtc)
     {

@@ -46,11 +46,16 @@ public static class ReceptionsApi
             TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();
         group.MapGet("/bookings/{code}/calendar.ics", async (string code, BookingCalendarFile ics, CancellationToken ct) =>
             Results.Text(await ics.HandleAsync(code, ct), "text/calendar; charset=utf-8")).AllowAnonymous();
-        group.MapDelete("/bookings/{code}", async (string code, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
+        group.MapDelete("/bookings/{code}", async (string code, string? reason, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
         {
-            await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? "cancelled-by-staff" : "cancelled-by-resident", ct);
+            await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? StaffReason(reason) : "cancelled-by-resident", ct);
             return TypedResults.NoContent();
         }).AllowAnonymous();
+        group.MapPost("/bookings/{code}/move", async (string code, MoveBookingRequest request, MoveBooking move, CancellationToken ct) =>
+        {
+            await move.HandleAsync(code, request, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.Staff);
         group.MapPost("/bookings/{code}/confirm", async (string code, ConfirmBooking confirm, CancellationToken ct) =>
         {
             await confirm.HandleAsync(code, ct);
@@ -69,6 +74,10 @@ public static class ReceptionsApi
         group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
             TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(Policies.KioskOrStaff);
     }
+
+    /// <summary>Staff say why (the resident is told); without a reason it reads "cancelled by staff".</summary>
+    private static string StaffReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "cancelled-by-staff" : reason.Trim() is { Length: <= 200 } r ? r : reason.Trim()[..200];
 
     private static async Task<Results<Created<BookingCreatedDto>, Ok<BookingCreatedDto>>> Book(
         BookReceptionRequest request, ClaimsPrincipal user, BookReception book, CancellationToken ct)
