@@ -147,6 +147,31 @@ try
         await hub.DisposeAsync();
     }
 
+    // 5. Reports over everything issued above, made non-training in the database (reports leave
+    //    training tickets out): how long an admin waits for the day's figures, as JSON and as a PDF.
+    using (var db = new SqliteConnection($"Data Source={Path.Combine(work, "data", "frontoffice.db")};Default Timeout=30"))
+    {
+        db.Open();
+        using var untrain = db.CreateCommand();
+        untrain.CommandText = "UPDATE Tickets SET IsTraining = 0";
+        var tickets = untrain.ExecuteNonQuery();
+        rows.Add(("  (tickets in the report)", tickets.ToString(CultureInfo.InvariantCulture), ""));
+    }
+
+    var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var report = $"/api/admin/reports?from={today}&to={today}";
+    (await admin.GetAsync(new Uri(report, UriKind.Relative))).EnsureSuccessStatusCode(); // warm-up
+    var json = new List<double>();
+    var pdf = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        json.Add(await TimedAsync(async () => (await admin.GetAsync(new Uri(report, UriKind.Relative))).EnsureSuccessStatusCode()));
+        pdf.Add(await TimedAsync(async () => (await admin.GetAsync(new Uri(report + "&format=pdf", UriKind.Relative))).EnsureSuccessStatusCode()));
+    }
+
+    rows.Add(("Report of the period as JSON, median of 5", Ms(Percentile(json, 0.5)), ""));
+    rows.Add(("Report of the period as a PDF with charts, median of 5", Ms(Percentile(pdf, 0.5)), ""));
+
     server.Kill(entireProcessTree: true);
 }
 finally
