@@ -170,7 +170,6 @@ public sealed class Ticket
         BackToWaiting();
     }
 
-    /// <summary>Sends the visitor to another service; the original arrival time is kept.</summary>
     /// <summary>The visitor's 1–5 rating after the visit, once per ticket, with an optional plain-text comment.</summary>
     public int? Rating { get; private set; }
 
@@ -201,6 +200,7 @@ public sealed class Ticket
         Version++;
     }
 
+    /// <summary>Sends the visitor to another service; the original arrival time is kept.</summary>
     public void TransferTo(int serviceId, string? note)
     {
         Require(TicketState.Called, TicketState.Serving);
