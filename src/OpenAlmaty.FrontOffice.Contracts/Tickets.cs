@@ -74,7 +74,8 @@ public sealed record RateVisitRequest(int Stars, string? Comment);
 public sealed record TicketActionRequest(int? Version = null);
 
 /// <summary>Sends the visitor to another service, keeping the original arrival time.</summary>
-public sealed record TransferTicketRequest(int ToServiceId, string? Note = null, int? Version = null);
+/// <param name="ToDeskId">A desk of that service to send the visitor to; while it is open only it calls them, in turn.</param>
+public sealed record TransferTicketRequest(int ToServiceId, string? Note = null, int? Version = null, int? ToDeskId = null);
 
 /// <summary>Completes a visit with what the officer records (all optional through the API; the console asks for outcome and topic).</summary>
 /// <param name="Outcome"><c>resolved</c>, <c>consulted</c>, <c>appeal-registered</c>, <c>redirected</c> or <c>other</c>.</param>

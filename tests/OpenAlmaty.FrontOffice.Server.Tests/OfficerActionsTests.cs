@@ -104,6 +104,42 @@ public sealed class OfficerActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_visitor_sent_to_a_named_desk_is_called_there_and_by_any_desk_once_it_closes()
+    {
+        using var admin = _app.Client(_hall.Admin);
+        var water = _hall.Service("water");
+        var first = _hall.DeskOf("water");
+        var second = (await (await admin.PostAsJsonAsync("/api/admin/desks", new CreateDeskRequest("W2", [water.Id]))).OkAsync<CreatedDto>()).Id;
+        using var atFirst = _app.Client(await _app.OfficerAsync(_hall.Admin, "water-first", first.Id));
+        using var atSecond = _app.Client(await _app.OfficerAsync(_hall.Admin, "water-second", second));
+        foreach (var (client, desk) in new[] { (atFirst, first.Id), (atSecond, second) })
+        {
+            (await client.PostAsync(new Uri($"/api/desks/{desk}/open", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+
+        var sent = await _kiosk.IssuedAsync(_energy.Id);
+        await _officer.PostAsync(new Uri($"/api/desks/{_desk.Id}/open", UriKind.Relative), null);
+        Assert.Equal(sent.Id, (await _officer.CalledAsync(_desk.Id)).Id);
+        await (await _officer.ActAsync(sent.Id, "transfer", new TransferTicketRequest(water.Id, "счётчик", null, _desk.Id)))
+            .ProblemAsync(HttpStatusCode.NotFound, ProblemTypes.UnknownDesk); // that desk does not serve water
+        (await _officer.ActAsync(sent.Id, "transfer", new TransferTicketRequest(water.Id, "счётчик", null, second))).EnsureSuccessStatusCode();
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var newcomer = await _kiosk.IssuedAsync(water.Id);
+        Assert.Equal(newcomer.Id, (await atFirst.CalledAsync(first.Id)).Id); // the earlier arrival waits for desk W2
+        Assert.Equal(sent.Id, (await atSecond.CalledAsync(second)).Id);
+        (await atFirst.ActAsync(newcomer.Id, "complete")).EnsureSuccessStatusCode();
+
+        // Sent to W2 again, but W2 closes: the first desk takes the visitor rather than leave them waiting.
+        (await atSecond.ActAsync(sent.Id, "transfer", new TransferTicketRequest(_energy.Id, null, null, _desk.Id))).EnsureSuccessStatusCode();
+        Assert.Equal(sent.Id, (await _officer.CalledAsync(_desk.Id)).Id);
+        (await _officer.ActAsync(sent.Id, "transfer", new TransferTicketRequest(water.Id, null, null, second))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await atFirst.CallNextAsync(first.Id)).StatusCode);
+        (await atSecond.PostAsJsonAsync($"/api/desks/{second}/close", new CloseDeskRequest("обед"))).EnsureSuccessStatusCode();
+        Assert.Equal(sent.Id, (await atFirst.CalledAsync(first.Id)).Id);
+    }
+
+    [Fact]
     public async Task A_parked_visitor_returns_to_the_queue_with_the_original_arrival()
     {
         var first = await _kiosk.IssuedAsync(_energy.Id);

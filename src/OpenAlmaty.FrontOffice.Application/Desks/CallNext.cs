@@ -88,7 +88,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             var counts = new TierCounts(0, 0, 0);
             foreach (var service in services)
             {
-                heads.AddRange(await HeadsAsync(service.Id, now, ct));
+                heads.AddRange(await HeadsAsync(service.Id, desk.Id, now, ct));
                 var queue = await ServiceQueue.LoadAsync(db, service, now, ct, histories[service.Id]);
                 ratios[service.Id] = queue.Ratio;
                 queues[service.Id] = queue;
@@ -159,9 +159,11 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
                 counts.Priority, counts.Regular, counts.Reception, reason));
     }
 
-    private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, DateTime now, CancellationToken ct)
+    private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, int deskId, DateTime now, CancellationToken ct)
     {
-        var waiting = ServiceQueue.WaitingToday(db, serviceId, now);
+        // A visitor sent to another desk waits for that desk, unless it has closed: then anyone serves them.
+        var waiting = ServiceQueue.WaitingToday(db, serviceId, now)
+            .Where(t => t.ReservedDeskId == null || t.ReservedDeskId == deskId || !db.Desks.Any(d => d.Id == t.ReservedDeskId && d.IsOpen));
         var regular = await waiting.Where(t => t.Tier == TicketTier.Regular).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)
             .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
         var priority = await waiting.Where(t => t.Tier == TicketTier.Priority).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)

@@ -169,10 +169,18 @@ public sealed class Transfer(TicketChange change, Audit.AuditTrail audit)
                 throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"A transfer note holds at most {MaxNoteLength} characters.");
             }
 
-            c.Ticket.TransferTo(target.Id, string.IsNullOrEmpty(note) ? null : note);
+            string? deskNumber = null;
+            if (request.ToDeskId is { } deskId)
+            {
+                deskNumber = await c.Db.Desks.Where(d => d.Id == deskId && d.RetiredAt == null && d.Services.Any(s => s.ServiceId == target.Id))
+                    .Select(d => d.Number).SingleOrDefaultAsync(c.Cancellation)
+                    ?? throw ProblemException.NotFound(ProblemTypes.UnknownDesk, $"Desk {deskId} does not serve that service.");
+            }
+
+            c.Ticket.TransferTo(target.Id, string.IsNullOrEmpty(note) ? null : note, request.ToDeskId);
             await c.EndCallAsync(CallOutcome.Transferred);
             // The note stays on the ticket: it may say things about the visitor that a log must not keep.
-            await audit.RecordAsync("ticket.transfer", c.Ticket.DisplayNumber, $"service {c.Service.Id} → service {target.Id}", c.Cancellation, actor);
+            await audit.RecordAsync("ticket.transfer", c.Ticket.DisplayNumber, $"service {c.Service.Id} → service {target.Id}{(deskNumber is null ? "" : $", desk {deskNumber}")}", c.Cancellation, actor);
             c.Publish(nameof(IFrontOfficeClient.TicketClosed),
                 new TicketClosedEvent(0, c.Ticket.DisplayNumber, c.Service.Id, "Transferred", TicketView.Utc(c.Now)));
             await c.QueueChangedAsync(target);

@@ -43,6 +43,9 @@ public sealed class Ticket
     public DateTime? ClosedAt { get; private set; }
     public int RecallCount { get; private set; }
     public int TransferCount { get; private set; }
+
+    /// <summary>After a transfer "to desk N": only that desk calls the ticket in turn while it is open.</summary>
+    public int? ReservedDeskId { get; private set; }
     public string? TransferNote { get; private set; }
 
     public int PeopleAheadAtIssue { get; init; }
@@ -105,6 +108,7 @@ public sealed class Ticket
         Require(TicketState.Waiting);
         State = TicketState.Called;
         DeskId = deskId;
+        ReservedDeskId = null;
         CalledAt = nowUtc;
         ServingStartedAt = null;
         RecallCount = 0;
@@ -201,7 +205,7 @@ public sealed class Ticket
     }
 
     /// <summary>Sends the visitor to another service; the original arrival time is kept.</summary>
-    public void TransferTo(int serviceId, string? note)
+    public void TransferTo(int serviceId, string? note, int? deskId = null)
     {
         Require(TicketState.Called, TicketState.Serving);
         if (serviceId == ServiceId)
@@ -211,6 +215,7 @@ public sealed class Ticket
         }
 
         ServiceId = serviceId;
+        ReservedDeskId = deskId;
         TransferNote = note;
         TransferCount++;
         BackToWaiting();

@@ -33,6 +33,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     private readonly List<TicketDto> _waiting = [];
     private int _deskId;
     private int _waterId;
+    private List<string> _waterDesks = [];
 
     public DeskConsoleTests()
     {
@@ -72,6 +73,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         var roster = await sp.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, CancellationToken.None);
         var energy = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
         _waterId = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "water").Id;
+        _waterDesks = roster.Desks.Where(d => d.ServiceIds.Contains(_waterId)).Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         _deskId = roster.Desks.First(d => d.ServiceIds.Contains(energy.Id)).Id;
         var officer = await sp.GetRequiredService<CreateOfficer>().HandleAsync(new CreateOfficerRequest("aigerim", "Officer-pass-1", [_deskId]), CancellationToken.None);
         var kiosk = await sp.GetRequiredService<EnrolDevice>().HandleAsync(new EnrolDeviceRequest(DeviceKindDto.Kiosk, "Kiosk 1"), CancellationToken.None);
@@ -193,6 +195,9 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.Find("[data-test=call-next]").Click();
         cut.WaitForElement("[data-test=transfer-open]").Click();
         cut.Find("[data-test=transfer-to]").Change(_waterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Only the water desks are offered, after "any desk".
+        Assert.Equal(["0", .. _waterDesks], cut.FindAll("[data-test=transfer-desk] option").Select(o => o.GetAttribute("value")));
+        cut.Find("[data-test=transfer-desk]").Change(_waterDesks[0]);
         cut.Find("[data-test=transfer-note]").Change("су мәселесі / вопрос по воде");
         cut.Find("[data-test=transfer]").Click();
         cut.WaitForElement("[data-test=no-current]");

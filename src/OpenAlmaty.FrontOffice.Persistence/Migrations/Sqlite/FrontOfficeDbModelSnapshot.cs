@@ -804,6 +804,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.Property<int>("RecallCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReservedDeskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ServiceDay")
                         .HasColumnType("TEXT");
 

@@ -41,6 +41,12 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "ReservedDeskId",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "TargetWaitMinutes",
                 table: "Services",
                 type: "INTEGER",
@@ -121,6 +127,10 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "RatingComment",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "ReservedDeskId",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(FrontOfficeDb))]
-    [Migration("20261128182338_AuditReportsRatings")]
+    [Migration("20261128192526_AuditReportsRatings")]
     partial class AuditReportsRatings
     {
         /// <inheritdoc />
@@ -805,6 +805,9 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RecallCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReservedDeskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ServiceDay")
