@@ -9,8 +9,8 @@ public sealed record KioskIssueResult(TicketDto? Ticket, string? QrSvg, string? 
     public bool Issued => Ticket is not null;
 }
 
-/// <summary>The outcome of "book a personal reception": the booking as the resident may see it, its QR and the slip's print status, or a refusal.</summary>
-public sealed record KioskBookingResult(PublicBookingDto? Booking, string? QrSvg, string PrintStatus, string? ProblemType, string? Detail)
+/// <summary>The outcome of "book a personal reception": the code, time or place on the list and the slip's print status, with the QR; or a refusal.</summary>
+public sealed record KioskBookingResult(BookingCreatedDto? Booking, string? QrSvg, string? ProblemType, string? Detail)
 {
     public bool Booked => Booking is not null;
 }

@@ -30,17 +30,7 @@ app.UseFrontOfficeErrors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.Use((context, next) =>
-{
-    // The audit trail names whoever this request is for.
-    if (context.User.Identity?.IsAuthenticated == true)
-    {
-        context.RequestServices.GetRequiredService<OpenAlmaty.FrontOffice.Application.Audit.CurrentActor>().Value =
-            OpenAlmaty.FrontOffice.Server.Auth.Policies.ActorOf(context.User);
-    }
-
-    return next(context);
-});
+app.UseCurrentActor();
 app.UseAntiforgery();
 
 app.MapHealthChecks(FrontOfficeRoutes.Health);

@@ -137,6 +137,17 @@ public static class ServerSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>The audit trail names whoever the request is for (after authentication).</summary>
+    public static void UseCurrentActor(this WebApplication app) => app.Use((http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            http.RequestServices.GetRequiredService<Application.Audit.CurrentActor>().Value = Policies.ActorOf(http.User);
+        }
+
+        return next(http);
+    });
+
     /// <summary>Errors as problem+json, and bodies bounded before any endpoint reads them.</summary>
     public static void UseFrontOfficeErrors(this WebApplication app)
     {

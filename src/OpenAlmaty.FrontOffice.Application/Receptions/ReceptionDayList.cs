@@ -9,15 +9,6 @@ namespace OpenAlmaty.FrontOffice.Application.Receptions;
 /// <summary>The day's receptions per deputy akim for staff: a PDF to print and a CSV to open in a spreadsheet. No IIN in either.</summary>
 public sealed class ReceptionDayList(FrontOfficeDb db)
 {
-    private static readonly Dictionary<string, string> TopicNames = new()
-    {
-        ["energy"] = "Энергетика",
-        ["housing"] = "Тұрғын үй / Жильё, КСК",
-        ["transport"] = "Көлік / Транспорт",
-        ["landscaping"] = "Абаттандыру / Благоустройство",
-        ["other"] = "Басқа / Другое",
-    };
-
     private static readonly Dictionary<BookingState, string> StateNames = new()
     {
         [BookingState.Active] = "Жазылған / Записан",
@@ -40,7 +31,7 @@ public sealed class ReceptionDayList(FrontOfficeDb db)
             bookings.Where(b => b.SessionId == s.Id && b.SlotStart != null && StateNames.ContainsKey(b.State))
                 .OrderBy(b => b.SlotStart).ThenBy(b => b.Sequence)
                 .Select(b => new ReceptionListRow(ReceptionView.Time(b.SlotStart!.Value), b.FullName, b.Phone,
-                    TopicNames.GetValueOrDefault(b.Topic, b.Topic), b.Text, StateNames[b.State]))
+                    Tickets.VisitTopicNames.Bilingual(b.Topic), b.Text, StateNames[b.State]))
                 .ToList())).ToList();
     }
 

@@ -38,7 +38,6 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
         }
 
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.ServiceDay >= from && t.ServiceDay <= to && !t.IsTraining).ToListAsync(ct);
-        var ticketIds = tickets.Select(t => t.Id).ToHashSet();
         var calls = (await db.TicketCalls.AsNoTracking()
                 .Join(db.Tickets.Where(t => t.ServiceDay >= from && t.ServiceDay <= to && !t.IsTraining), c => c.TicketId, t => t.Id, (c, t) => c)
                 .ToListAsync(ct))
@@ -51,20 +50,25 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
             .Select(t => (Ticket: t, Call: firstCall[t.Id], Minutes: Minutes(firstCall[t.Id].CalledAt - t.IssuedAt))).ToList();
         var completed = calls.Where(c => c.Outcome == CallOutcome.Completed && c.EndedAt is not null)
             .Select(c => (Call: c, Minutes: Minutes(c.EndedAt!.Value - (c.ServingStartedAt ?? c.CalledAt)))).ToList();
-        var byTicket = tickets.ToDictionary(t => t.Id);
 
-        var serviceRows = services
-            .Where(s => tickets.Any(t => t.IssuedServiceId == s.Id || t.ServiceId == s.Id) || calls.Any(c => c.ServiceId == s.Id) || s.RetiredAt is null)
+        // Grouped once: every figure below reads its service's group, not the whole period again.
+        var issuedFor = tickets.ToLookup(t => t.IssuedServiceId);
+        var endedIn = tickets.ToLookup(t => t.ServiceId);
+        var callsAt = calls.ToLookup(c => c.ServiceId);
+        var waitsAt = waits.ToLookup(x => x.Call.ServiceId);
+        var servedAt = completed.ToLookup(x => x.Call.ServiceId);
+
+        var serviceRows = services.Where(s => s.RetiredAt is null || issuedFor.Contains(s.Id) || endedIn.Contains(s.Id) || callsAt.Contains(s.Id))
             .Select(s =>
             {
-                var w = waits.Where(x => x.Call.ServiceId == s.Id).ToList();
-                var served = completed.Where(x => x.Call.ServiceId == s.Id).ToList();
-                var rated = tickets.Where(t => t.ServiceId == s.Id && t.Rating is not null).ToList();
+                var w = waitsAt[s.Id].ToList();
+                var served = servedAt[s.Id].ToList();
+                var rated = endedIn[s.Id].Where(t => t.Rating is not null).ToList();
                 return new ServiceFiguresDto(s.Id, s.AgencyId, s.Code, s.NameKk, s.NameRu,
-                    tickets.Count(t => t.IssuedServiceId == s.Id), w.Count, served.Count,
-                    tickets.Count(t => t.ServiceId == s.Id && t.State == TicketState.NoShow),
-                    calls.Count(c => c.ServiceId == s.Id && c.Outcome == CallOutcome.Transferred),
-                    calls.Count(c => c.ServiceId == s.Id && c.Rule == CallRules.ChosenByOfficer),
+                    issuedFor[s.Id].Count(), w.Count, served.Count,
+                    endedIn[s.Id].Count(t => t.State == TicketState.NoShow),
+                    callsAt[s.Id].Count(c => c.Outcome == CallOutcome.Transferred),
+                    callsAt[s.Id].Count(c => c.Rule == CallRules.ChosenByOfficer),
                     Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9),
                     Percentile(served.Select(x => x.Minutes), 0.5), Percentile(served.Select(x => x.Minutes), 0.9),
                     w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes),
@@ -73,18 +77,18 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
 
         var agencyRows = services.GroupBy(s => s.AgencyId).Select(g =>
         {
-            var ids = g.Select(s => s.Id).ToHashSet();
-            var w = waits.Where(x => ids.Contains(x.Call.ServiceId)).ToList();
+            var w = g.SelectMany(s => waitsAt[s.Id]).ToList();
             var agency = g.First().Agency!;
             return new AgencyFiguresDto(agency.Id, agency.NameKk, agency.NameRu,
-                tickets.Count(t => ids.Contains(t.IssuedServiceId)), completed.Count(x => ids.Contains(x.Call.ServiceId)),
-                tickets.Count(t => ids.Contains(t.ServiceId) && t.State == TicketState.NoShow),
+                g.Sum(s => issuedFor[s.Id].Count()), g.Sum(s => servedAt[s.Id].Count()),
+                g.Sum(s => endedIn[s.Id].Count(t => t.State == TicketState.NoShow)),
                 Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9), w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes));
         }).Where(a => a.Issued > 0 || a.Served > 0).ToList();
 
+        var servedBy = completed.ToLookup(x => x.Call.OfficerId);
         var officers = calls.Where(c => c.OfficerId is not null).GroupBy(c => c.OfficerId!).Select(g =>
         {
-            var served = completed.Where(x => x.Call.OfficerId == g.Key).ToList();
+            var served = servedBy[g.Key].ToList();
             var idle = g.GroupBy(c => AlmatyClock.ServiceDay(c.CalledAt)).Sum(day => day.Zip(day.Skip(1))
                 .Where(p => p.First.EndedAt is { } end && p.Second.CalledAt > end)
                 .Sum(p => (p.Second.CalledAt - p.First.EndedAt!.Value).TotalMinutes));

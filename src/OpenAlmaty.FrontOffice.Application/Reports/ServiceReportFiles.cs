@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Printing;
 
@@ -8,12 +9,6 @@ namespace OpenAlmaty.FrontOffice.Application.Reports;
 /// <summary>The report as an A4 PDF (Kazakh and Russian, with charts) and as a CSV, for download or the nightly file.</summary>
 public sealed class ServiceReportFiles(BuildServiceReport build)
 {
-    public static readonly (string Code, string Kk, string Ru)[] TopicNames =
-    [
-        ("energy", "Энергетика", "Энергетика"), ("housing", "Тұрғын үй, ПИК", "Жильё, КСК"), ("transport", "Көлік", "Транспорт"),
-        ("landscaping", "Абаттандыру", "Благоустройство"), ("other", "Басқа", "Другое"),
-    ];
-
     public async Task<byte[]> PdfAsync(DateOnly from, DateOnly to, int? kskThreshold, CancellationToken ct) =>
         Pdf(await build.HandleAsync(from, to, kskThreshold, ct));
 
@@ -68,7 +63,7 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
 
         sheet.Heading("Тақырыптар / Темы");
         sheet.Table(["Тақырып / Тема", "Келу / Визиты"], [0.6, 0.4],
-            r.Topics.Select(t => new[] { TopicName(t.Topic), N(t.Visits) }));
+            r.Topics.Select(t => new[] { VisitTopicNames.Bilingual(t.Topic), N(t.Visits) }));
 
         sheet.Heading($"ПИК сигналдары (≥ {r.KskThreshold}) / Сигналы по КСК (≥ {r.KskThreshold})");
         sheet.Table(["ПИК / КСК", "Өтініштер / Обращения", "Күндер / Даты"], [0.35, 0.15, 0.5],
@@ -119,7 +114,7 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
         csv.Row().Row("Тақырып / Тема", "Келу / Визиты");
         foreach (var t in r.Topics)
         {
-            csv.Row(TopicName(t.Topic), N(t.Visits));
+            csv.Row(VisitTopicNames.Bilingual(t.Topic), N(t.Visits));
         }
 
         csv.Row().Row("ПИК / КСК", "Өтініштер / Обращения", "Күндер / Даты");
@@ -133,8 +128,6 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
 
     private static string ServiceName(ServiceReportDto r, ServiceFiguresDto s) =>
         r.Agencies.FirstOrDefault(a => a.AgencyId == s.AgencyId) is { } a ? $"{a.NameRu} · {s.NameKk} / {s.NameRu}" : $"{s.NameKk} / {s.NameRu}";
-
-    private static string TopicName(string code) => TopicNames.FirstOrDefault(t => t.Code == code) is { Code: not null } t ? $"{t.Kk} / {t.Ru}" : code;
 
     /// <summary>A chart label fits a narrow bar: the first word or two of the name.</summary>
     private static string Short(string name)

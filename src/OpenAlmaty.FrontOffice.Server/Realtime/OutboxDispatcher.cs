@@ -91,4 +91,16 @@ public sealed class HallFeed
     public event Action<object>? Published;
 
     public void Publish(object e) => Published?.Invoke(e);
+
+    /// <summary>Follows the events until the returned handle is disposed (for libraries that hand out a subscription).</summary>
+    public IDisposable Subscribe(Action<object> onEvent)
+    {
+        Published += onEvent;
+        return new Subscription(() => Published -= onEvent);
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
 }

@@ -103,13 +103,12 @@ public sealed class FakeKioskBackend : IKioskBackend
         BookRequests.Add(request);
         if (RefuseBookingsWith.TryDequeue(out var problem))
         {
-            return Task.FromResult(new KioskBookingResult(null, null, "none", problem, "refused"));
+            return Task.FromResult(new KioskBookingResult(null, null, problem, "refused"));
         }
 
         var session = Sessions.Single(s => s.Id == request.SessionId);
         var full = session.Slots.All(s => s.Free == 0);
-        var booking = new PublicBookingDto("K7MPQ2XA", full ? "Waiting" : "Active", session.DeputyName, session.Date,
-            full ? null : request.SlotStart, session.DeskNumber, full ? session.WaitingList + 1 : null, null);
-        return Task.FromResult(new KioskBookingResult(booking, "<svg data-qr=\"booking\"></svg>", PrintStatus, null, null));
+        var booking = new BookingCreatedDto("K7MPQ2XA", full ? null : request.SlotStart, full ? session.WaitingList + 1 : null, PrintStatus);
+        return Task.FromResult(new KioskBookingResult(booking, "<svg data-qr=\"booking\"></svg>", null, null));
     }
 }

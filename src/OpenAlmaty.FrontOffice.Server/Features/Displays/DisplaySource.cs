@@ -18,16 +18,7 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
         return await scope.ServiceProvider.GetRequiredService<GetDisplayBoard>().HandleAsync(device, ct);
     }
 
-    public IDisposable Subscribe(Action<object> onEvent)
-    {
-        feed.Published += onEvent;
-        return new Unsubscribe(() => feed.Published -= onEvent);
-    }
-
-    private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        public void Dispose() => action();
-    }
+    public IDisposable Subscribe(Action<object> onEvent) => feed.Subscribe(onEvent);
 }
 
 public static class DisplayEndpoints

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
-using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
@@ -17,7 +16,7 @@ namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
 /// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
 public sealed class KioskBackend(
-    IServiceScopeFactory scopes, HallFeed feed, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book, GetBooking bookings,
+    IServiceScopeFactory scopes, HallFeed feed, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book,
     AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
 {
     /// <summary>In a scope of its own: a roster change may arrive while this circuit's context is busy issuing a ticket.</summary>
@@ -27,24 +26,13 @@ public sealed class KioskBackend(
         return await scope.ServiceProvider.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, ct);
     }
 
-    public IDisposable OnRosterChanged(Action onChange)
+    public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(e =>
     {
-        void OnEvent(object e)
+        if (e is RosterChangedEvent)
         {
-            if (e is RosterChangedEvent)
-            {
-                onChange();
-            }
+            onChange();
         }
-
-        feed.Published += OnEvent;
-        return new Subscription(() => feed.Published -= OnEvent);
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
-    }
+    });
 
     public async Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct)
     {
@@ -93,16 +81,15 @@ public sealed class KioskBackend(
         try
         {
             var created = await book.HandleAsync(Policies.ActorOf(user), request, ct);
-            var booking = await bookings.HandleAsync(created.Code, ct);
-            return new KioskBookingResult(booking, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/b/{booking.Code}"), created.PrintStatus, null, null);
+            return new KioskBookingResult(created, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/b/{created.Code}"), null, null);
         }
         catch (ProblemException p)
         {
-            return new KioskBookingResult(null, null, PrintTicket.NoPrinter, p.Type, p.Detail);
+            return new KioskBookingResult(null, null, p.Type, p.Detail);
         }
         catch (DomainRuleException d)
         {
-            return new KioskBookingResult(null, null, PrintTicket.NoPrinter, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
+            return new KioskBookingResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
         }
     }
 
