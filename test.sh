@@ -28,5 +28,10 @@ count() { awk -v word="$1" '$1 == word":" && $2 ~ /^[0-9]+$/ {s += $2} END {prin
 passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
+# The names of failed tests again at the end, where a CI log that keeps only its tail still shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  grep -E -A3 '^[[:space:]]+Failed [[:alnum:]_]+(\.[[:alnum:]_]+){2,}' "$log" | cut -c1-300 || true
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
