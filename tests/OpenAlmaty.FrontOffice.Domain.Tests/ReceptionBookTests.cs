@@ -66,6 +66,26 @@ public class ReceptionBookTests
     }
 
     [Fact]
+    public void The_same_request_typed_again_within_minutes_is_the_same_booking_not_a_second_one()
+    {
+        var session = Session(places: 1);
+        var all = new List<Booking>();
+        var first = Book(session, all, Ten, iin: "same-iin");
+        Book(session, all, new(10, 20), iin: "other-iin");
+        var again = new BookingRequest("same-iin", "4588", " Айгүл Серікова ", "+7 701 000 00 00", "housing", "Су жоқ", new(10, 40));
+
+        Assert.Same(first, ReceptionBook.Repeated(all, again, Now.AddMinutes(14)));
+        Assert.Null(ReceptionBook.Repeated(all, again, Now.AddMinutes(16)));
+        Assert.Null(ReceptionBook.Repeated(all, again with { Text = "Жарық жоқ" }, Now.AddMinutes(1)));
+        Assert.Null(ReceptionBook.Repeated(all, again with { Phone = "+7 701 000 00 01" }, Now.AddMinutes(1)));
+        Assert.Null(ReceptionBook.Repeated(all, again with { IinHash = "other" }, Now.AddMinutes(1)));
+
+        // Cancelled in between: typing it again is a new booking, not the cancelled one back.
+        ReceptionBook.Cancel(session, all, first, "resident", Now.AddMinutes(2));
+        Assert.Null(ReceptionBook.Repeated(all, again, Now.AddMinutes(3)));
+    }
+
+    [Fact]
     public void A_cancelled_place_is_offered_to_the_first_waiting_who_confirms_in_time_or_lets_it_pass_to_the_next()
     {
         var session = Session();

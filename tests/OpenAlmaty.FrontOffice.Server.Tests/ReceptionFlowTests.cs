@@ -46,8 +46,12 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         var waiting = await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", Residents[3]))).OkAsync<BookingCreatedDto>();
         Assert.Equal((1, (string?)null), (waiting.WaitingListPosition, waiting.SlotStart));
 
+        // The kiosk lost its screen after the commit and the resident typed it all again: the same booking, not a second.
+        var repeated = await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:40", Residents[0]))).OkAsync<BookingCreatedDto>();
+        Assert.Equal((codes[0], "10:00"), (repeated.Code, repeated.SlotStart));
+
         // Bad input: each says why and books nothing.
-        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", Residents[0])))
+        await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", Residents[0]) with { Text = "Тағы бір мәселе" }))
             .ProblemAsync(HttpStatusCode.Conflict, ProblemTypes.BookingLimit);
         await (await kiosk.PostAsJsonAsync("/api/receptions/bookings", Request(session.Id, "10:00", "900101194589")))
             .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.InvalidIin);

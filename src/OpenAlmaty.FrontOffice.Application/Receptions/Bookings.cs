@@ -53,21 +53,24 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
             var session = await db.ReceptionSessions.SingleOrDefaultAsync(s => s.Id == r.SessionId, ct)
                 ?? throw ProblemException.NotFound(ProblemTypes.UnknownSession);
             var bookings = await db.Bookings.Where(b => b.SessionId == session.Id).ToListAsync(ct);
+            var request = new BookingRequest(hash, iin.LastFour, name, phone, r.Topic, r.Text!.Trim(), slot);
+            if (ReceptionBook.Repeated(bookings, request, now) is { } earlier)
+            {
+                return (earlier, ReceptionBook.PlaceOnWaitingList(session.Id, bookings, earlier));
+            }
+
             var monday = session.Date.AddDays(-(((int)session.Date.DayOfWeek + 6) % 7));
             var sameWeek = await db.Bookings.Where(b => b.IinHash == hash
                     && (b.State == BookingState.Active || b.State == BookingState.Waiting || b.State == BookingState.Offered))
                 .Join(db.ReceptionSessions.Where(s => s.DeputyName == session.DeputyName && s.Date >= monday && s.Date < monday.AddDays(7)),
                     b => b.SessionId, s => s.Id, (b, s) => b).CountAsync(ct);
             var sequence = (await db.Bookings.MaxAsync(b => (long?)b.Sequence, ct) ?? 0) + 1;
-            var booking = ReceptionBook.Book(session, bookings, sameWeek,
-                new BookingRequest(hash, iin.LastFour, name, phone, r.Topic, r.Text!.Trim(), slot),
-                Guid.CreateVersion7(), NewCode(), sequence, now);
+            var booking = ReceptionBook.Book(session, bookings, sameWeek, request, Guid.CreateVersion7(), NewCode(), sequence, now);
             db.Bookings.Add(booking);
             await Notices.AddAsync(db, booking, booking.State == BookingState.Waiting ? "waiting-list" : "booked", now, ct);
             Notices.Changed(db, session.Id, now);
             await db.SaveChangesAsync(ct);
-            var position = booking.State == BookingState.Waiting ? ReceptionBook.WaitingList(session.Id, [.. bookings, booking]).Count : (int?)null;
-            return (booking, position);
+            return (booking, ReceptionBook.PlaceOnWaitingList(session.Id, [.. bookings, booking], booking));
         }, ct);
         signal.Notify();
         var printed = await slip.HandleAsync(actor.DeviceId, booking.Code, ct);
@@ -86,12 +89,9 @@ public sealed class GetBooking(FrontOfficeDb db)
         var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
         var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
         var desk = await ReceptionView.DeskNumberAsync(db, session.DeskId, ct);
-        int? position = null;
-        if (booking.State == BookingState.Waiting)
-        {
-            var list = ReceptionBook.WaitingList(session.Id, await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync(ct));
-            position = list.Select((b, i) => (b.Id, i)).Single(x => x.Id == booking.Id).i + 1;
-        }
+        var position = booking.State == BookingState.Waiting
+            ? ReceptionBook.PlaceOnWaitingList(session.Id, await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync(ct), booking)
+            : null;
 
         return new PublicBookingDto(booking.Code, booking.State.ToString(), session.DeputyName, session.Date,
             booking.SlotStart is { } s ? ReceptionView.Time(s) : null, desk, position,

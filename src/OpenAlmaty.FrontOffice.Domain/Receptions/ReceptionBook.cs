@@ -48,6 +48,27 @@ public static class ReceptionBook
             request.Phone.Trim(), request.Topic, request.Text.Trim(), sequence, nowUtc);
     }
 
+    /// <summary>How long a word-for-word repeat of a booking counts as the same request rather than a second booking.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The open booking this request repeats word for word, made minutes ago: the kiosk's screen was
+    /// lost between the commit and the code (a dropped connection, a reload), and the resident types
+    /// it all again. They get that booking back instead of the one-per-week refusal; anything that
+    /// differs (the slot aside, which may have filled since) is a new request.
+    /// </summary>
+    public static Booking? Repeated(IEnumerable<Booking> sessionBookings, BookingRequest request, DateTime nowUtc) =>
+        sessionBookings.Where(b => b.IsOpen && b.IinHash == request.IinHash && nowUtc - b.CreatedAt <= RepeatWindow
+                && b.FullName == request.FullName.Trim() && b.Phone == request.Phone.Trim()
+                && b.Topic == request.Topic && b.Text == request.Text.Trim())
+            .OrderByDescending(b => b.CreatedAt).FirstOrDefault();
+
+    /// <summary>The booking's place on its session's waiting list, counting from 1; null when it is not waiting.</summary>
+    public static int? PlaceOnWaitingList(Guid sessionId, IEnumerable<Booking> bookings, Booking booking) =>
+        booking.State == BookingState.Waiting
+            ? WaitingList(sessionId, bookings).Select((b, i) => (b.Id, i)).Single(x => x.Id == booking.Id).i + 1
+            : null;
+
     /// <summary>Places left per slot.</summary>
     public static Dictionary<TimeOnly, int> FreePlaces(ReceptionSession session, IEnumerable<Booking> bookings)
     {
