@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OpenAlmaty.FrontOffice.Persistence;
@@ -10,22 +12,45 @@ namespace OpenAlmaty.FrontOffice.Persistence;
 /// database file, with its own fsyncs) run in the background (<see cref="PersistenceSetup.CheckpointAsync"/>)
 /// instead of inside whichever request happens to fill the log; the automatic one stays as a
 /// safety net at a larger size.
+/// The pragmas hold for the life of the native connection, which the pool keeps across opens,
+/// so they are run once per native connection rather than before every query.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;";
 
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
+    }
+
+    private static bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Prepared.AddOrUpdate(handle, Pragmas);
+        }
     }
 }

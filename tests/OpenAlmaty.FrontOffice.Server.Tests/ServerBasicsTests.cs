@@ -26,17 +26,24 @@ public sealed partial class ServerBasicsTests : IAsyncLifetime
 
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
-        await db.Database.OpenConnectionAsync();
-        try
+        // Pooled connections are opened again and again: each time they are still durable.
+        for (var open = 0; open < 3; open++)
         {
-            Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
-            Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
-            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+                Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync());
+                Assert.Equal(30000L, await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync());
+                Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync());
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]
