@@ -53,4 +53,5 @@ public static class ProblemTypes
     public const string BookingWrongState = Base + "booking-wrong-state";
     public const string RescheduleDoesNotFit = Base + "reschedule-does-not-fit";
     public const string NotAWorkingDay = Base + "not-a-working-day";
+    public const string InvalidRetention = Base + "invalid-retention";
 }

@@ -37,6 +37,7 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
     public DbSet<ResidentNotice> ResidentNotices => Set<ResidentNotice>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OfficeSettings> OfficeSettings => Set<OfficeSettings>();
 
     private List<Action>? _afterCommit;
 

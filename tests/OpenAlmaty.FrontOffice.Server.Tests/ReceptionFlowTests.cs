@@ -238,7 +238,7 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
 
         // Past the retention period the personal data is gone; the anonymous no-show stays for the reports.
         _app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 4, 0, 0, TimeSpan.Zero));
-        await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Receptions.EraseExpiredBookings>().HandleAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<OpenAlmaty.FrontOffice.Application.Privacy.ErasePersonalData>().HandleAsync(CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
         var erased = await db.Bookings.AsNoTracking().SingleAsync(b => b.SessionId == sessions[0].Id);
         Assert.Equal(("", "", "", "", "NoShow"), (erased.FullName, erased.Phone, erased.IinHash, erased.Text, erased.State.ToString()));

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
@@ -33,26 +32,4 @@ public sealed class RecordReceptionNoShows(FrontOfficeDb db, TimeProvider clock)
     /// <summary>How many receptions a resident (by IIN hash) has missed.</summary>
     public Task<int> CountAsync(string iinHash, CancellationToken ct) =>
         db.Bookings.CountAsync(b => b.IinHash == iinHash && b.State == BookingState.NoShow, ct);
-}
-
-/// <summary>Erases residents' personal data from bookings whose session is older than the retention period (hourly).</summary>
-public sealed class EraseExpiredBookings(FrontOfficeDb db, TimeProvider clock, IOptions<FrontOfficeOptions> options)
-{
-    public async Task<int> HandleAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var before = AlmatyClock.ServiceDay(now).AddDays(-options.Value.ReceptionRetentionDays);
-        return await Transactions.RunAsync(db, async ct =>
-        {
-            var old = await db.Bookings.Where(b => b.ErasedAt == null)
-                .Join(db.ReceptionSessions.Where(s => s.Date < before), b => b.SessionId, s => s.Id, (b, s) => b).Take(5000).ToListAsync(ct);
-            foreach (var booking in old)
-            {
-                booking.Erase(now);
-            }
-
-            await db.SaveChangesAsync(ct);
-            return old.Count(b => b.ErasedAt == now);
-        }, ct);
-    }
 }

@@ -95,6 +95,15 @@ internal sealed class QueueCounterConfiguration : IEntityTypeConfiguration<Queue
     }
 }
 
+internal sealed class OfficeSettingsConfiguration : IEntityTypeConfiguration<OfficeSettings>
+{
+    public void Configure(EntityTypeBuilder<OfficeSettings> settings)
+    {
+        settings.HasKey(s => s.Id);
+        settings.Property(s => s.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
 {
     public void Configure(EntityTypeBuilder<OutboxEvent> e)

@@ -34,6 +34,7 @@ public static class ProblemCatalog
         [ProblemTypes.AgencyHasWaitingTickets] = ("Ведомствоға кезекте адамдар бар", "В очереди ведомства есть посетители", "Visitors still wait for this agency"),
         [ProblemTypes.UnknownDevice] = ("Мұндай құрылғы жоқ", "Такого устройства нет", "There is no such device"),
         [ProblemTypes.NoPrinter] = ("Бұл киоскіде принтер жоқ", "У этого киоска нет принтера", "This kiosk has no printer"),
+        [ProblemTypes.InvalidRetention] = ("Сақтау мерзімі 1-ден 3650 күнге дейін", "Срок хранения — от 1 до 3650 дней", "The retention period is 1 to 3650 days"),
         [ProblemTypes.InvalidIin] = ("ЖСН қате: 12 сан, бақылау саны сәйкес болуы керек", "Неверный ИИН: 12 цифр, контрольная цифра должна совпадать", "The IIN is not valid: 12 digits with a matching check digit"),
         [ProblemTypes.UnknownSession] = ("Мұндай қабылдау жоқ", "Такого приёма нет", "There is no such reception session"),
         [ProblemTypes.SessionUnavailable] = ("Бұл қабылдау болмайды немесе өтіп кетті", "Этот приём отменён или уже прошёл", "This session is cancelled or past"),

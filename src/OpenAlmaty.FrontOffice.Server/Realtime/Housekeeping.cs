@@ -1,10 +1,11 @@
+using OpenAlmaty.FrontOffice.Application.Privacy;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Reports;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Server.Realtime;
 
-/// <summary>Runs <see cref="CloseDay"/>, keeps the weekly receptions' sessions planned ahead and writes yesterday's report, at start and then every hour.</summary>
+/// <summary>Runs <see cref="CloseDay"/>, keeps the weekly receptions' sessions planned ahead, erases personal data past its retention period and writes yesterday's report, at start and then every hour.</summary>
 public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<Housekeeping> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +21,11 @@ public sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider clock
                 var sessions = await scope.ServiceProvider.GetRequiredService<GenerateSessions>().HandleAsync(null, stoppingToken);
                 HousekeepingLog.Sessions(log, sessions.Count);
                 await scope.ServiceProvider.GetRequiredService<RecordReceptionNoShows>().HandleAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<EraseExpiredBookings>().HandleAsync(stoppingToken);
+                var erased = await scope.ServiceProvider.GetRequiredService<ErasePersonalData>().HandleAsync(stoppingToken);
+                if (erased is not { Bookings: 0, Tickets: 0, ReportFiles: 0 })
+                {
+                    HousekeepingLog.Erased(log, erased.Bookings, erased.Tickets, erased.ReportFiles);
+                }
                 await scope.ServiceProvider.GetRequiredService<DeliverResidentNotices>().HandleAsync(stoppingToken);
                 if (await scope.ServiceProvider.GetRequiredService<WriteNightlyReport>().HandleAsync(stoppingToken) is { } report)
                 {
@@ -43,6 +48,9 @@ internal static partial class HousekeepingLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: {Count} reception sessions generated from the weekly schedules")]
     public static partial void Sessions(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: personal data past the retention period erased from {Bookings} bookings, {Tickets} tickets and {Files} report files")]
+    public static partial void Erased(ILogger logger, int bookings, int tickets, int files);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: yesterday's report written to {Path}")]
     public static partial void Report(ILogger logger, string path);

@@ -939,6 +939,22 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("OpenAlmaty.FrontOffice.Persistence.OfficeSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetentionChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OfficeSettings");
+                });
+
             modelBuilder.Entity("OpenAlmaty.FrontOffice.Persistence.OutboxEvent", b =>
                 {
                     b.Property<long>("Seq")

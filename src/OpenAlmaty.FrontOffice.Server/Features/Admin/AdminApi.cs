@@ -4,6 +4,7 @@ using OpenAlmaty.FrontOffice.Application.Reports;
 using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Application.Printing;
+using OpenAlmaty.FrontOffice.Application.Privacy;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -104,6 +105,9 @@ public static class AdminApi
         admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
         admin.MapPost("/audit/verify", async (VerifyAudit verify, CancellationToken ct) => TypedResults.Ok(await verify.HandleAsync(ct)));
+        admin.MapGet("/retention", async (GetRetention get, CancellationToken ct) => TypedResults.Ok(await get.HandleAsync(ct)));
+        admin.MapPut("/retention", async (SetRetentionRequest request, SetRetention set, CancellationToken ct) =>
+            TypedResults.Ok(await set.HandleAsync(request, ct)));
     }
 
     private static Created<CreatedDto> Created(string collection, int id) =>
