@@ -89,5 +89,21 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         await admin.ClickAsync("[data-test=save-desks]");
         await admin.WaitForSelectorAsync("[data-test=account][data-user=aliya] td:nth-child(3):has-text('1')");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-people.png"), FullPage = true });
+
+        // Personal data: a period out of range is refused in words, a good one is kept and audited.
+        await admin.GotoAsync(_hall.Url("/admin/privacy"));
+        await admin.WaitForSelectorAsync("[data-page=privacy][data-ready=true]");
+        await admin.FillAsync("[data-test=retention-input]", "0");
+        await admin.ClickAsync("[data-test=retention-save]");
+        Assert.Contains("3650", await (await admin.WaitForSelectorAsync("[data-test=error]"))!.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("365", await admin.GetAttributeAsync("[data-test=retention]", "data-days"));
+        await admin.FillAsync("[data-test=retention-input]", "180");
+        await admin.ClickAsync("[data-test=retention-save]");
+        await admin.WaitForSelectorAsync("[data-test=retention][data-days='180'] [data-test=saved]");
+        Assert.Null(await admin.QuerySelectorAsync("[data-test=error]"));
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-privacy.png"), FullPage = true });
+        await admin.GotoAsync(_hall.Url("/admin/audit"));
+        await admin.WaitForSelectorAsync("[data-page=audit][data-ready=true]");
+        Assert.Contains("365 → 180", await admin.InnerTextAsync("[data-test=audit-entry][data-action='settings.retention']"), StringComparison.Ordinal);
     }
 }
