@@ -144,22 +144,33 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
 /// </summary>
 public sealed class WriteNightlyReport(ServiceReportFiles files, TimeProvider clock, Microsoft.Extensions.Options.IOptions<FrontOfficeOptions> options)
 {
+    /// <summary>One writer at a time: the hourly pass and a caller asking at the same moment must not both write a day.</summary>
+    private static readonly SemaphoreSlim Writing = new(1, 1);
+
     public string Directory => Path.Combine(options.Value.DataDirectory, "reports");
 
     /// <returns>The PDF written, or null when yesterday's was there already.</returns>
     public async Task<string?> HandleAsync(CancellationToken ct)
     {
-        var yesterday = Domain.Calendar.AlmatyClock.ServiceDay(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        var pdf = Path.Combine(Directory, $"report-{yesterday:yyyy-MM-dd}.pdf");
-        if (File.Exists(pdf))
+        await Writing.WaitAsync(ct);
+        try
         {
-            return null;
-        }
+            var yesterday = Domain.Calendar.AlmatyClock.ServiceDay(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+            var pdf = Path.Combine(Directory, $"report-{yesterday:yyyy-MM-dd}.pdf");
+            if (File.Exists(pdf))
+            {
+                return null;
+            }
 
-        System.IO.Directory.CreateDirectory(Directory);
-        await WriteWholeAsync(Path.ChangeExtension(pdf, ".csv"), await files.CsvAsync(yesterday, yesterday, null, ct), ct);
-        await WriteWholeAsync(pdf, await files.PdfAsync(yesterday, yesterday, null, ct), ct);
-        return pdf;
+            System.IO.Directory.CreateDirectory(Directory);
+            await WriteWholeAsync(Path.ChangeExtension(pdf, ".csv"), await files.CsvAsync(yesterday, yesterday, null, ct), ct);
+            await WriteWholeAsync(pdf, await files.PdfAsync(yesterday, yesterday, null, ct), ct);
+            return pdf;
+        }
+        finally
+        {
+            Writing.Release();
+        }
     }
 
     private static async Task WriteWholeAsync(string path, byte[] content, CancellationToken ct)
