@@ -20,8 +20,9 @@ const string AdminPassword = "Bench-admin-2026";
 
 try
 {
-    var floor = RawCommitsPerSecond(Path.Combine(work, "floor.db"), TimeSpan.FromSeconds(3));
-    rows.Add(("Raw durable SQLite commits/s (WAL, synchronous=FULL, same disk)", $"{floor:0}", "floor"));
+    // The shared disk's speed drifts over minutes: the floor is measured before and again right
+    // after the throughput run, and the better of the two is the one the issue path is held to.
+    var floorBefore = RawCommitsPerSecond(Path.Combine(work, "floor.db"), TimeSpan.FromSeconds(3));
 
     var port = FreePort();
     using var server = StartServer(serverDll, Path.Combine(work, "data"), port);
@@ -91,6 +92,9 @@ try
     var throughput = issued / until.Elapsed.TotalSeconds;
     server.Refresh();
     var cpuPerTicket = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds / issued;
+    var floorAfter = RawCommitsPerSecond(Path.Combine(work, "floor-after.db"), TimeSpan.FromSeconds(3));
+    var floor = Math.Max(floorBefore, floorAfter);
+    rows.Insert(0, ("Raw durable SQLite commits/s (WAL, synchronous=FULL, same disk), better of before/after", $"{floor:0} ({floorBefore:0} / {floorAfter:0})", "floor"));
     rows.Add(("Ticket issue throughput over HTTP (16 concurrent kiosks), tickets/s", $"{throughput:0}", $"≥ 40% of floor ({0.4 * floor:0})"));
     rows.Add(("Issue throughput as share of the raw commit floor", $"{100 * throughput / floor:0}%", "≥ 40%"));
     rows.Add(("Server CPU time per issued ticket (both cores, during the throughput run)", Ms(cpuPerTicket), ""));
