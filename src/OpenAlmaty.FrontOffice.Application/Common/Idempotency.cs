@@ -12,6 +12,11 @@ public static class Idempotency
 {
     public const int MaxKeyLength = 100;
 
+    // Compiled once: every tap at a kiosk asks this before anything else.
+    private static readonly Func<FrontOfficeDb, string, string, CancellationToken, Task<IdempotencyRecord?>> Find =
+        EF.CompileAsyncQuery((FrontOfficeDb db, string scope, string key, CancellationToken ct) =>
+            db.IdempotencyRecords.AsNoTracking().SingleOrDefault(r => r.Scope == scope && r.Key == key));
+
     /// <summary>The remembered outcome of <paramref name="key"/>, or null when it is new.</summary>
     public static async Task<IdempotencyRecord?> FindAsync(FrontOfficeDb db, Actor actor, string key, string operation, CancellationToken ct)
     {
@@ -21,8 +26,7 @@ public static class Idempotency
                 $"Send an {FrontOfficeRoutes.IdempotencyKeyHeader} of 1 to {MaxKeyLength} characters.");
         }
 
-        var record = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Scope == actor.Scope && r.Key == key, ct);
+        var record = await Find(db, actor.Scope, key, ct);
         if (record is not null && record.Operation != operation)
         {
             throw new ProblemException(ProblemTypes.IdempotencyKeyReused, 422,

@@ -21,6 +21,11 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     IOptions<FrontOfficeOptions> options)
 {
     public const string NoPrinter = "none";
+
+    // Asked for every ticket a kiosk issues: compiled once.
+    private static readonly Func<FrontOfficeDb, Guid, CancellationToken, Task<bool>> HasPrinter =
+        EF.CompileAsyncQuery((FrontOfficeDb db, Guid deviceId, CancellationToken ct) =>
+            db.Devices.Any(d => d.Id == deviceId && d.PrinterAddress != null));
     public const string Printed = "printed";
 
     public async Task<PrintResultDto> HandleAsync(Guid ticketId, bool reprint, string? requestedBy, CancellationToken ct)
@@ -34,7 +39,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     public async Task<PrintResultDto> IssuedAsync(Ticket ticket, CancellationToken ct)
     {
         if (ticket.IssuedByDeviceId is not { } id
-            || !await db.Devices.AnyAsync(d => d.Id == id && d.PrinterAddress != null, ct))
+            || !await HasPrinter(db, id, ct))
         {
             return new PrintResultDto(NoPrinter, null, null);
         }

@@ -23,6 +23,15 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
 {
     public const string Operation = "issue-ticket";
 
+    // The issue path's queries are compiled once: EF then skips translating and caching them per tap.
+    private static readonly Func<FrontOfficeDb, int, CancellationToken, Task<Service?>> ServiceById =
+        EF.CompileAsyncQuery((FrontOfficeDb db, int id, CancellationToken ct) =>
+            db.Services.AsNoTracking().Include(s => s.Agency).SingleOrDefault(s => s.Id == id));
+
+    private static readonly Func<FrontOfficeDb, DateOnly, string, CancellationToken, Task<int?>> LastNumber =
+        EF.CompileAsyncQuery((FrontOfficeDb db, DateOnly day, string prefix, CancellationToken ct) =>
+            db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == prefix).Max(t => (int?)t.Number));
+
     public async Task<IssuedTicket> HandleAsync(Actor actor, string idempotencyKey, IssueTicketRequest request, CancellationToken ct)
     {
         // Reads that need no lock come first; the write lock is held only for numbering and saving.
@@ -31,8 +40,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             return replay;
         }
 
-        var service = await db.Services.AsNoTracking().Include(s => s.Agency)
-            .SingleOrDefaultAsync(s => s.Id == request.ServiceId, ct);
+        var service = await ServiceById(db, request.ServiceId, ct);
         if (service is null || service.RetiredAt is not null || service.Agency?.RetiredAt is not null)
         {
             throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ServiceId}.");
@@ -114,8 +122,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
         CancellationToken ct, DateTime? appointmentAt = null, ServiceQueue.History? history = null, Guid? issuedBy = null)
     {
         var day = AlmatyClock.ServiceDay(now);
-        var last = await db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == service.Prefix)
-            .MaxAsync(t => (int?)t.Number, ct) ?? 0;
+        var last = await LastNumber(db, day, service.Prefix, ct) ?? 0;
 
         var tier = appointmentAt is not null ? TicketTier.Reception
             : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;

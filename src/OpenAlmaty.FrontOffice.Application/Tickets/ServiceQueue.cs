@@ -21,6 +21,35 @@ public sealed record ServiceQueue(
 
     public int WaitingTotal => Waiting.Priority + Waiting.Regular + Waiting.Reception;
 
+    // Every issue and every call reads these: compiled once, EF skips translating them each time.
+    private sealed record TierCount(TicketTier Tier, int Count);
+
+    private sealed record CallSpan(DateTime Start, DateTime End);
+
+    private static readonly Func<FrontOfficeDb, int, DateTime, IAsyncEnumerable<TierCount>> WaitingByTier =
+        EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId, DateTime from) =>
+            db.Tickets.Where(t => t.ServiceId == serviceId && t.State == TicketState.Waiting && t.ArrivedAt >= from)
+                .GroupBy(t => t.Tier).Select(g => new TierCount(g.Key, g.Count())));
+
+    private static readonly Func<FrontOfficeDb, int, CancellationToken, Task<QueueCounter?>> CounterOf =
+        EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId, CancellationToken ct) =>
+            db.QueueCounters.AsNoTracking().SingleOrDefault(c => c.ServiceId == serviceId));
+
+    private static readonly Func<FrontOfficeDb, int, IAsyncEnumerable<CallSpan>> RecentCalls =
+        EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId) =>
+            db.TicketCalls
+                .Where(c => c.ServiceId == serviceId && c.EndedAt != null
+                    && (c.Outcome == CallOutcome.Completed || c.Outcome == CallOutcome.Transferred))
+                .OrderByDescending(c => c.EndedAt)
+                .Take(ServiceTimeSamples)
+                .Select(c => new CallSpan(c.ServingStartedAt ?? c.CalledAt, c.EndedAt!.Value)));
+
+    private static readonly Func<FrontOfficeDb, int, CancellationToken, Task<int>> OpenDeskCount =
+        EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId, CancellationToken ct) =>
+            db.DeskServices.Where(l => l.ServiceId == serviceId)
+                .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
+                .Count(d => d.IsOpen && d.RetiredAt == null));
+
     public static IQueryable<Ticket> WaitingToday(FrontOfficeDb db, int serviceId, DateTime nowUtc)
     {
         var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(nowUtc));
@@ -35,31 +64,33 @@ public sealed record ServiceQueue(
 
     public static async Task<History> LoadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
     {
-        var calls = await db.TicketCalls
-            .Where(c => c.ServiceId == serviceId && c.EndedAt != null
-                && (c.Outcome == CallOutcome.Completed || c.Outcome == CallOutcome.Transferred))
-            .OrderByDescending(c => c.EndedAt)
-            .Take(ServiceTimeSamples)
-            .Select(c => new { Start = c.ServingStartedAt ?? c.CalledAt, End = c.EndedAt!.Value })
-            .ToListAsync(ct);
-        var times = calls.Select(c => c.End - c.Start).Where(d => d > TimeSpan.Zero).ToList();
+        var times = new List<TimeSpan>(ServiceTimeSamples);
+        await foreach (var call in RecentCalls(db, serviceId).WithCancellation(ct))
+        {
+            if (call.End - call.Start is { Ticks: > 0 } time)
+            {
+                times.Add(time);
+            }
+        }
 
-        var openDesks = await db.DeskServices.Where(l => l.ServiceId == serviceId)
-            .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
-            .CountAsync(d => d.IsOpen && d.RetiredAt == null, ct);
-        return new History(times, openDesks);
+        return new History(times, await OpenDeskCount(db, serviceId, ct));
     }
 
     public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
     {
-        var waiting = WaitingToday(db, service.Id, nowUtc);
-        var groups = await waiting.GroupBy(t => t.Tier).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        int Of(TicketTier tier) => groups.FirstOrDefault(g => g.Key == tier)?.Count ?? 0;
-        var counts = new TierCounts(Of(TicketTier.Priority), Of(TicketTier.Regular), Of(TicketTier.Reception));
-        var due = counts.Reception == 0 ? 0
-            : await waiting.CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
+        var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(nowUtc));
+        var waiting = new Dictionary<TicketTier, int>();
+        await foreach (var group in WaitingByTier(db, service.Id, from).WithCancellation(ct))
+        {
+            waiting[group.Tier] = group.Count;
+        }
 
-        var counter = await db.QueueCounters.AsNoTracking().SingleOrDefaultAsync(c => c.ServiceId == service.Id, ct);
+        var counts = new TierCounts(waiting.GetValueOrDefault(TicketTier.Priority), waiting.GetValueOrDefault(TicketTier.Regular),
+            waiting.GetValueOrDefault(TicketTier.Reception));
+        var due = counts.Reception == 0 ? 0
+            : await WaitingToday(db, service.Id, nowUtc).CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
+
+        var counter = await CounterOf(db, service.Id, ct);
         var today = AlmatyClock.ServiceDay(nowUtc);
         var ratio = new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
 
