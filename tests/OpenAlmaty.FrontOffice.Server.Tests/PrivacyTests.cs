@@ -27,7 +27,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         Assert.Equal((365, false, new DateOnly(2025, 11, 30)), (start!.Days, start.SetByAdmin, start.ErasesBefore));
 
         // Bad input says why in the staff member's language and changes nothing, not even the audit log.
-        var auditBefore = await CountAsync(db => db.AuditEntries.CountAsync());
+        var auditBefore = await ReadAsync(db => db.AuditEntries.CountAsync());
         foreach (var days in new[] { 0, -5, 3651 })
         {
             var refused = await (await admin.PutAsJsonAsync("/api/admin/retention", new SetRetentionRequest(days)))
@@ -38,7 +38,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         await (await admin.PutAsync(new Uri("/api/admin/retention", UriKind.Relative),
             new StringContent("{\"days\":\"many\"}", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.MalformedRequest);
         Assert.Equal(365, (await admin.GetFromJsonAsync<RetentionDto>("/api/admin/retention"))!.Days);
-        Assert.Equal(auditBefore, await CountAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(auditBefore, await ReadAsync(db => db.AuditEntries.CountAsync()));
 
         // A visit on 30 November with an officer's note and the visitor's comment, and that night's report file.
         var old = await VisitAsync("old-officer", "Иванов И.И. просил перезвонить на +7 701 111 22 33", "Рахмет, Айгүл");
@@ -68,7 +68,7 @@ public sealed class PrivacyTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ErasePersonalData>().HandleAsync(CancellationToken.None);
         }
 
-        var tickets = await CountAsync(db => db.Tickets.AsNoTracking().Where(t => t.Id == old || t.Id == recent).ToListAsync());
+        var tickets = await ReadAsync(db => db.Tickets.AsNoTracking().Where(t => t.Id == old || t.Id == recent).ToListAsync());
         var gone = tickets.Single(t => t.Id == old);
         var kept = tickets.Single(t => t.Id == recent);
         Assert.Equal((null, null, 5, "КСК Алатау"), (gone.OutcomeNote, gone.RatingComment, gone.Rating, gone.KskName));
@@ -102,7 +102,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         return ticket.Id;
     }
 
-    private async Task<T> CountAsync<T>(Func<FrontOfficeDb, Task<T>> read)
+    private async Task<T> ReadAsync<T>(Func<FrontOfficeDb, Task<T>> read)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<FrontOfficeDb>());

@@ -21,12 +21,12 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     IOptions<FrontOfficeOptions> options)
 {
     public const string NoPrinter = "none";
+    public const string Printed = "printed";
 
     // Asked for every ticket a kiosk issues: compiled once.
     private static readonly Func<FrontOfficeDb, Guid, CancellationToken, Task<bool>> HasPrinter =
         EF.CompileAsyncQuery((FrontOfficeDb db, Guid deviceId, CancellationToken ct) =>
             db.Devices.Any(d => d.Id == deviceId && d.PrinterAddress != null));
-    public const string Printed = "printed";
 
     public async Task<PrintResultDto> HandleAsync(Guid ticketId, bool reprint, string? requestedBy, CancellationToken ct)
     {

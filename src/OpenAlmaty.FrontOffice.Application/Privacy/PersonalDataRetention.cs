@@ -91,29 +91,6 @@ public sealed class ErasePersonalData(FrontOfficeDb db, TimeProvider clock, GetR
                     .SetProperty(t => t.RatingComment, (string?)null), ct);
             return (old.Count(b => b.ErasedAt == now), tickets);
         }, ct);
-        return new ErasedPersonalData(bookings, tickets, DeleteReportFiles(before));
-    }
-
-    private int DeleteReportFiles(DateOnly before)
-    {
-        if (!Directory.Exists(nightly.Directory))
-        {
-            return 0;
-        }
-
-        var deleted = 0;
-        foreach (var file in Directory.EnumerateFiles(nightly.Directory, "report-*.*"))
-        {
-            var name = Path.GetFileName(file);
-            if (name.Length >= "report-yyyy-MM-dd".Length
-                && DateOnly.TryParseExact(name.AsSpan("report-".Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                && day < before)
-            {
-                File.Delete(file);
-                deleted++;
-            }
-        }
-
-        return deleted;
+        return new ErasedPersonalData(bookings, tickets, nightly.DeleteBefore(before));
     }
 }

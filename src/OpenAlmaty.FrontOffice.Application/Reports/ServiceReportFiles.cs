@@ -156,7 +156,7 @@ public sealed class WriteNightlyReport(ServiceReportFiles files, TimeProvider cl
         try
         {
             var yesterday = Domain.Calendar.AlmatyClock.ServiceDay(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-            var pdf = Path.Combine(Directory, $"report-{yesterday:yyyy-MM-dd}.pdf");
+            var pdf = Path.Combine(Directory, FileName(yesterday) + ".pdf");
             if (File.Exists(pdf))
             {
                 return null;
@@ -172,6 +172,30 @@ public sealed class WriteNightlyReport(ServiceReportFiles files, TimeProvider cl
             Writing.Release();
         }
     }
+
+    /// <summary>Deletes the files of days before <paramref name="day"/> (they quote visitors' comments); how many went.</summary>
+    public int DeleteBefore(DateOnly day)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+
+        var old = System.IO.Directory.EnumerateFiles(Directory, FilePrefix + "*")
+            .Select(Path.GetFileName)
+            .Where(name => name!.Length >= FilePrefix.Length + DateFormat.Length
+                && DateOnly.TryParseExact(name.AsSpan(FilePrefix.Length, DateFormat.Length), DateFormat,
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d < day)
+            .Select(name => Path.Combine(Directory, name!))
+            .ToList();
+        old.ForEach(File.Delete);
+        return old.Count;
+    }
+
+    private const string FilePrefix = "report-";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private static string FileName(DateOnly day) => FilePrefix + day.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     private static async Task WriteWholeAsync(string path, byte[] content, CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public sealed record ServiceQueue(
 
     private sealed record CallSpan(DateTime Start, DateTime End);
 
+    /// <summary>The tickets of <see cref="WaitingToday"/>, counted per tier.</summary>
     private static readonly Func<FrontOfficeDb, int, DateTime, IAsyncEnumerable<TierCount>> WaitingByTier =
         EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId, DateTime from) =>
             db.Tickets.Where(t => t.ServiceId == serviceId && t.State == TicketState.Waiting && t.ArrivedAt >= from)
@@ -78,9 +79,9 @@ public sealed record ServiceQueue(
 
     public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
     {
-        var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(nowUtc));
+        var today = AlmatyClock.ServiceDay(nowUtc);
         var waiting = new Dictionary<TicketTier, int>();
-        await foreach (var group in WaitingByTier(db, service.Id, from).WithCancellation(ct))
+        await foreach (var group in WaitingByTier(db, service.Id, AlmatyClock.StartOfDayUtc(today)).WithCancellation(ct))
         {
             waiting[group.Tier] = group.Count;
         }
@@ -91,7 +92,6 @@ public sealed record ServiceQueue(
             : await WaitingToday(db, service.Id, nowUtc).CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
 
         var counter = await CounterOf(db, service.Id, ct);
-        var today = AlmatyClock.ServiceDay(nowUtc);
         var ratio = new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
 
         history ??= await LoadHistoryAsync(db, service.Id, ct);
