@@ -99,6 +99,61 @@ public class QueueOrderTests
     }
 }
 
+public class DeskQueueTests
+{
+    private static readonly DateTime Nine = new(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc);
+    private static readonly Dictionary<int, ServiceRatio> Ratios = new() { [1] = new ServiceRatio(1, 2, 0), [2] = new ServiceRatio(2, 2, 0) };
+
+    private static QueueEntry Entry(string prefix, int number, int minute, TicketTier tier = TicketTier.Regular, int service = 1, int? reserved = null) =>
+        new(Guid.NewGuid(), service, tier, Nine.AddMinutes(minute), null, prefix, number, reserved);
+
+    [Fact]
+    public void Equal_arrivals_are_ordered_by_prefix_and_number_not_by_id()
+    {
+        var second = Entry("A", 2, 0);
+        var first = Entry("A", 1, 0);
+        var transferred = Entry("B", 1, 0);
+        var desk = QueueOrder.ForDesk([transferred, second, first], Ratios, Nine.AddHours(1), 7, [7]);
+        Assert.Equal(["A-1", "A-2", "B-1"], desk.CallOrder.Select(e => $"{e.Prefix}-{e.Number}"));
+    }
+
+    [Fact]
+    public void A_ticket_sent_to_another_serving_desk_is_not_in_this_desks_call_order()
+    {
+        var mine = Entry("A", 1, 1);
+        var forDesk9 = Entry("A", 2, 0, reserved: 9);
+        var desk7 = QueueOrder.ForDesk([mine, forDesk9], Ratios, Nine.AddHours(1), 7, [7, 9]);
+        Assert.Equal([mine], desk7.CallOrder);
+        Assert.Equal([forDesk9], desk7.ReservedElsewhere);
+
+        // Once desk 9 stops serving, anyone serves the visitor, in arrival order.
+        var desk7Later = QueueOrder.ForDesk([mine, forDesk9], Ratios, Nine.AddHours(1), 7, [7]);
+        Assert.Equal([forDesk9, mine], desk7Later.CallOrder);
+        Assert.Empty(desk7Later.ReservedElsewhere);
+    }
+
+    [Fact]
+    public void A_desk_of_two_services_calls_in_the_order_its_list_shows()
+    {
+        var rnd = new Random(5);
+        var waiting = Enumerable.Range(0, 40).Select(i => Entry(i % 2 == 0 ? "A" : "B", i, rnd.Next(0, 30),
+            rnd.Next(4) == 0 ? TicketTier.Priority : TicketTier.Regular, service: i % 2 + 1)).ToList();
+        var list = QueueOrder.ForDesk(waiting, Ratios, Nine.AddHours(1), 7, [7]).CallOrder;
+
+        var ratios = new Dictionary<int, ServiceRatio>(Ratios);
+        var remaining = waiting.ToList();
+        var called = new List<QueueEntry>();
+        while (QueueOrder.ChooseNext(remaining, ratios, Nine.AddHours(1)) is { } d)
+        {
+            called.Add(d.Entry);
+            remaining.Remove(d.Entry);
+            ratios[d.Entry.ServiceId] = ratios[d.Entry.ServiceId].After(d.Entry.Tier);
+        }
+
+        Assert.Equal(called, list);
+    }
+}
+
 public class PeopleAheadTests
 {
     private static readonly DateTime Nine = new(2026, 11, 30, 4, 0, 0, DateTimeKind.Utc);

@@ -11,7 +11,7 @@ public class WaitEstimateTests
     {
         // p50 of 10..100 by tens = 50, p80 = 80 (nearest rank).
         var samples = Minutes(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
-        var range = WaitEstimate.Estimate(peopleAhead: 4, samples, openDesks: 2, TimeSpan.FromMinutes(15));
+        var range = WaitEstimate.Estimate(peopleAhead: 4, samples, servingDesks: 2, TimeSpan.FromMinutes(15));
         Assert.Equal(new WaitRange(100, 200), range);
     }
 
@@ -38,5 +38,30 @@ public class WaitEstimateTests
         var range = WaitEstimate.Estimate(0, [], 1, TimeSpan.FromMinutes(10));
         Assert.Equal(0, range.FromMinutes);
         Assert.Equal(15, range.ToMinutes);
+    }
+
+    [Fact]
+    public void With_no_desk_serving_there_is_no_number_to_promise()
+    {
+        var range = WaitEstimate.Estimate(peopleAhead: 3, Minutes(10, 10, 10, 10, 10), servingDesks: 0, TimeSpan.FromMinutes(15));
+        Assert.Equal(WaitBasis.NoDeskServing, range.Basis);
+    }
+
+    [Fact]
+    public void A_booked_reception_waits_until_its_slot()
+    {
+        var now = new DateTime(2026, 12, 4, 4, 50, 0, DateTimeKind.Utc);
+        Assert.Equal(new WaitRange(10, 10, WaitBasis.Slot), WaitEstimate.UntilSlot(now.AddMinutes(10), now));
+        Assert.Equal(new WaitRange(0, 0, WaitBasis.Slot), WaitEstimate.UntilSlot(now.AddMinutes(-5), now));
+    }
+
+    [Fact]
+    public void Next_opening_is_the_next_period_start_in_Almaty_time()
+    {
+        var hours = Roster.WeeklyHours.Parse("Mon-Fri 09:00-18:00");
+        // Friday 2026-12-04 19:00 → Monday 09:00.
+        Assert.Equal(new DateTime(2026, 12, 7, 9, 0, 0), hours.NextOpening(new DateTime(2026, 12, 4, 19, 0, 0)));
+        // Friday 08:00 → the same day at 09:00.
+        Assert.Equal(new DateTime(2026, 12, 4, 9, 0, 0), hours.NextOpening(new DateTime(2026, 12, 4, 8, 0, 0)));
     }
 }

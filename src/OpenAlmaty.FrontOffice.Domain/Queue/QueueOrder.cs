@@ -1,9 +1,26 @@
+using System.Linq.Expressions;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 
 namespace OpenAlmaty.FrontOffice.Domain.Queue;
 
 /// <summary>A waiting ticket as the ordering rules see it.</summary>
-public sealed record QueueEntry(Guid TicketId, int ServiceId, TicketTier Tier, DateTime ArrivedAt, DateTime? AppointmentAt);
+/// <param name="Prefix">With <paramref name="Number"/>, unique in a service day: the tie-break of equal arrivals.</param>
+/// <param name="ReservedDeskId">A transfer to a named desk: only that desk calls the ticket while it serves.</param>
+public sealed record QueueEntry(
+    Guid TicketId, int ServiceId, TicketTier Tier, DateTime ArrivedAt, DateTime? AppointmentAt,
+    string Prefix = "", int Number = 0, int? ReservedDeskId = null)
+{
+    /// <summary>The rule of <see cref="QueueOrder.CallableAt"/>, for a ticket already in memory.</summary>
+    public bool IsCallableAt(int deskId, IReadOnlyCollection<int> servingDesks) =>
+        ReservedDeskId is not { } reserved || reserved == deskId || !servingDesks.Contains(reserved);
+
+    public static QueueEntry Of(Ticket t) =>
+        new(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt, t.Prefix, t.Number, t.ReservedDeskId);
+}
+
+/// <summary>A desk's waiting list in the order that desk will call it, and the tickets of its
+/// services that wait for another desk (a transfer to a named desk that serves now).</summary>
+public sealed record DeskQueue(IReadOnlyList<QueueEntry> CallOrder, IReadOnlyList<QueueEntry> ReservedElsewhere);
 
 /// <summary>The ratio state of one service: regular calls made since the last priority call.</summary>
 /// <param name="ServiceId">The service.</param>
@@ -51,14 +68,11 @@ public static class QueueOrder
             return null;
         }
 
-        var reception = waiting.Where(e => e.Tier == TicketTier.Reception)
-            .OrderBy(e => e.AppointmentAt).ThenBy(e => e.ArrivedAt).ThenBy(e => e.TicketId).ToList();
-        var priority = waiting.Where(e => e.Tier == TicketTier.Priority)
-            .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId).FirstOrDefault();
-        var regular = waiting.Where(e => e.Tier == TicketTier.Regular)
-            .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId).FirstOrDefault();
+        var reception = Head(waiting, TicketTier.Reception);
+        var priority = Head(waiting, TicketTier.Priority);
+        var regular = Head(waiting, TicketTier.Regular);
         var c = counts ?? new TierCounts(waiting.Count(e => e.Tier == TicketTier.Priority),
-            waiting.Count(e => e.Tier == TicketTier.Regular), reception.Count);
+            waiting.Count(e => e.Tier == TicketTier.Regular), waiting.Count(e => e.Tier == TicketTier.Reception));
 
         CallDecision Decide(QueueEntry entry, string rule)
         {
@@ -67,10 +81,10 @@ public static class QueueOrder
                 ratio.RegularsSincePriority ?? ratio.PriorityRatio, ratio.PriorityRatio, c.Priority, c.Regular, c.Reception));
         }
 
-        var due = reception.FirstOrDefault(e => e.AppointmentAt <= nowUtc);
-        if (due is not null)
+        // Receptions are ordered by slot, so when the first has not come yet none has.
+        if (reception is not null && reception.AppointmentAt <= nowUtc)
         {
-            return Decide(due, CallRules.ReceptionSlot);
+            return Decide(reception, CallRules.ReceptionSlot);
         }
 
         if (priority is not null && (regular is null || RatioOf(ratios, priority.ServiceId).PriorityIsDue))
@@ -83,7 +97,100 @@ public static class QueueOrder
             return Decide(regular, CallRules.Arrival);
         }
 
-        return Decide(reception[0], CallRules.ReceptionEarly);
+        return Decide(reception!, CallRules.ReceptionEarly);
+    }
+
+    /// <summary>
+    /// The one tie-break of the queue: within a tier, receptions by slot, then everyone by arrival,
+    /// then by prefix and number (unique in a service day; arrivals tie when two kiosks issue in
+    /// the same tick, or under a test clock). <see cref="InTierOrder"/> is the same key for SQL.
+    /// </summary>
+    public static int CompareInTier(QueueEntry a, QueueEntry b)
+    {
+        var bySlot = a.Tier == TicketTier.Reception ? Nullable.Compare(a.AppointmentAt, b.AppointmentAt) : 0;
+        var byArrival = a.ArrivedAt.CompareTo(b.ArrivedAt);
+        var byPrefix = string.CompareOrdinal(a.Prefix, b.Prefix);
+        var byNumber = a.Number.CompareTo(b.Number);
+        return bySlot != 0 ? bySlot
+            : byArrival != 0 ? byArrival
+            : byPrefix != 0 ? byPrefix
+            : byNumber != 0 ? byNumber
+            : a.TicketId.CompareTo(b.TicketId);
+    }
+
+    /// <summary><see cref="CompareInTier"/> as a query order, so the database reads heads by the same key.</summary>
+    public static IOrderedQueryable<Ticket> InTierOrder(this IQueryable<Ticket> tickets, TicketTier tier) =>
+        tier == TicketTier.Reception
+            ? tickets.OrderBy(t => t.AppointmentAt).ThenBy(t => t.ArrivedAt).ThenBy(t => t.Prefix).ThenBy(t => t.Number)
+            : tickets.OrderBy(t => t.ArrivedAt).ThenBy(t => t.Prefix).ThenBy(t => t.Number);
+
+    /// <summary>The tickets of the same tier ahead of <paramref name="ticket"/> by <see cref="CompareInTier"/>, as a query filter.</summary>
+    public static Expression<Func<Ticket, bool>> AheadInTier(Ticket ticket)
+    {
+        var (slot, arrived, prefix, number) = (ticket.AppointmentAt, ticket.ArrivedAt, ticket.Prefix, ticket.Number);
+        return ticket.Tier == TicketTier.Reception
+            ? t => t.AppointmentAt < slot || (t.AppointmentAt == slot && (t.ArrivedAt < arrived
+                || (t.ArrivedAt == arrived && (string.Compare(t.Prefix, prefix) < 0 || (t.Prefix == prefix && t.Number < number)))))
+            : t => t.ArrivedAt < arrived
+                || (t.ArrivedAt == arrived && (string.Compare(t.Prefix, prefix) < 0 || (t.Prefix == prefix && t.Number < number)));
+    }
+
+    /// <summary>
+    /// Which waiting tickets a desk may call: any of its services' tickets, except those sent to
+    /// another named desk that serves now (once that desk stops serving, anyone serves them).
+    /// </summary>
+    public static Expression<Func<Ticket, bool>> CallableAt(int deskId, int[] servingDesks) =>
+        t => t.ReservedDeskId == null || t.ReservedDeskId == deskId || !servingDesks.Contains(t.ReservedDeskId.Value);
+
+    /// <summary>
+    /// The call order of a desk: what <see cref="ChooseNext"/> picks, one call after another, if
+    /// nobody new came. This is the officer's list; positions on tickets are read from the same rule.
+    /// </summary>
+    public static DeskQueue ForDesk(
+        IReadOnlyCollection<QueueEntry> waiting, IReadOnlyDictionary<int, ServiceRatio> ratios, DateTime nowUtc,
+        int deskId, IReadOnlyCollection<int> servingDesks)
+    {
+        var callable = waiting.Where(e => e.IsCallableAt(deskId, servingDesks)).ToList();
+        var elsewhere = waiting.Where(e => !e.IsCallableAt(deskId, servingDesks)).Order(InTierComparer).ToList();
+        return new DeskQueue(Sequence(callable, ratios, nowUtc), elsewhere);
+    }
+
+    /// <summary>Repeated <see cref="ChooseNext"/> over sorted tiers: the order is the call rule itself, not a copy of it.</summary>
+    private static List<QueueEntry> Sequence(IReadOnlyCollection<QueueEntry> waiting, IReadOnlyDictionary<int, ServiceRatio> ratios, DateTime nowUtc)
+    {
+        var tiers = new[] { TicketTier.Reception, TicketTier.Priority, TicketTier.Regular }
+            .ToDictionary(t => t, t => new Queue<QueueEntry>(waiting.Where(e => e.Tier == t).Order(InTierComparer)));
+        var current = new Dictionary<int, ServiceRatio>(ratios);
+        var ordered = new List<QueueEntry>(waiting.Count);
+        while (true)
+        {
+            var heads = tiers.Values.Where(q => q.Count > 0).Select(q => q.Peek()).ToList();
+            var counts = new TierCounts(tiers[TicketTier.Priority].Count, tiers[TicketTier.Regular].Count, tiers[TicketTier.Reception].Count);
+            if (ChooseNext(heads, current, nowUtc, counts) is not { } decision)
+            {
+                return ordered;
+            }
+
+            var entry = tiers[decision.Entry.Tier].Dequeue();
+            ordered.Add(entry);
+            current[entry.ServiceId] = RatioOf(current, entry.ServiceId).After(entry.Tier);
+        }
+    }
+
+    private static readonly IComparer<QueueEntry> InTierComparer = Comparer<QueueEntry>.Create(CompareInTier);
+
+    private static QueueEntry? Head(IEnumerable<QueueEntry> waiting, TicketTier tier)
+    {
+        QueueEntry? head = null;
+        foreach (var e in waiting)
+        {
+            if (e.Tier == tier && (head is null || CompareInTier(e, head) < 0))
+            {
+                head = e;
+            }
+        }
+
+        return head;
     }
 
     /// <summary>
@@ -92,32 +199,8 @@ public static class QueueOrder
     /// (a test checks one against the other).
     /// </summary>
     public static IReadOnlyList<QueueEntry> Rank(
-        IReadOnlyCollection<QueueEntry> waiting, ServiceRatio ratio, DateTime nowUtc)
-    {
-        var remaining = new List<QueueEntry>(waiting);
-        var ordered = new List<QueueEntry>(waiting.Count);
-
-        // Reception tickets whose slot has come go first, then the two lines merge by the ratio.
-        var due = remaining.Where(e => e.Tier == TicketTier.Reception && e.AppointmentAt <= nowUtc)
-            .OrderBy(e => e.AppointmentAt).ThenBy(e => e.ArrivedAt).ToList();
-        ordered.AddRange(due);
-        var priority = new Queue<QueueEntry>(remaining.Where(e => e.Tier == TicketTier.Priority)
-            .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId));
-        var regular = new Queue<QueueEntry>(remaining.Where(e => e.Tier == TicketTier.Regular)
-            .OrderBy(e => e.ArrivedAt).ThenBy(e => e.TicketId));
-        var current = ratio;
-        while (priority.Count > 0 || regular.Count > 0)
-        {
-            var takePriority = priority.Count > 0 && (regular.Count == 0 || current.PriorityIsDue);
-            var next = takePriority ? priority.Dequeue() : regular.Dequeue();
-            ordered.Add(next);
-            current = current.After(next.Tier);
-        }
-
-        ordered.AddRange(remaining.Where(e => e.Tier == TicketTier.Reception && !(e.AppointmentAt <= nowUtc))
-            .OrderBy(e => e.AppointmentAt));
-        return ordered;
-    }
+        IReadOnlyCollection<QueueEntry> waiting, ServiceRatio ratio, DateTime nowUtc) =>
+        Sequence(waiting, new Dictionary<int, ServiceRatio> { [ratio.ServiceId] = ratio }, nowUtc);
 
     /// <summary>
     /// How many are called before the <paramref name="indexInTier"/>-th (0-based) ticket of its

@@ -10,6 +10,17 @@ public sealed class Desk
 
     public bool IsOpen { get; set; }
 
+    /// <summary>The officer signed in at the desk: set when they open it or call from it, cleared when
+    /// they close it, sign out or lose their account.</summary>
+    public string? OfficerId { get; set; }
+
+    /// <summary>Open with an officer at it: only such desks call visitors in a wait estimate or hold a named transfer.</summary>
+    public bool IsServing => IsOpen && OfficerId is not null && RetiredAt is null;
+
+    /// <summary><see cref="IsServing"/> for queries.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Desk, bool>> Serving =
+        d => d.IsOpen && d.OfficerId != null && d.RetiredAt == null;
+
     /// <summary>Why the desk is closed (break, meeting), shown to staff.</summary>
     public string? ClosedReason { get; set; }
 

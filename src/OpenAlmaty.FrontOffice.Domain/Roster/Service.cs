@@ -34,4 +34,8 @@ public sealed class Service
 
     public bool IsOpenAt(DateTime utc, bool trainingMode) =>
         RetiredAt is null && (trainingMode || WeeklyHours.Parse(Hours).IsOpen(Calendar.AlmatyClock.ToLocal(utc)));
+
+    /// <summary>When the service's hours next begin after <paramref name="utc"/> (UTC), or null when it has none.</summary>
+    public DateTime? OpensNextAt(DateTime utc) =>
+        WeeklyHours.Parse(Hours).NextOpening(Calendar.AlmatyClock.ToLocal(utc)) is { } local ? Calendar.AlmatyClock.ToUtc(local) : null;
 }

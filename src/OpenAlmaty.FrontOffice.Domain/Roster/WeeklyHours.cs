@@ -72,6 +72,23 @@ public sealed class WeeklyHours
         return Periods.Any(p => p.Day == local.DayOfWeek && time >= p.Opens && time < p.Closes);
     }
 
+    /// <summary>When the next period begins after <paramref name="local"/> (Almaty time), or null with no periods.</summary>
+    public DateTime? NextOpening(DateTime local)
+    {
+        for (var days = 0; days <= 7; days++)
+        {
+            var date = local.Date.AddDays(days);
+            var opening = Periods.Where(p => p.Day == date.DayOfWeek).Select(p => date + p.Opens.ToTimeSpan())
+                .Where(at => at > local).Order().FirstOrDefault();
+            if (opening != default)
+            {
+                return opening;
+            }
+        }
+
+        return null;
+    }
+
     public override string ToString()
     {
         var text = new StringBuilder();
