@@ -40,6 +40,7 @@ public sealed record PrintResultDto(string Status, string? Mode, string? Detail)
 public sealed record PrintJobDto(long Id, string? TicketNumber, DateTimeOffset At, string Mode, string Status, string? Detail, bool IsReprint);
 
 /// <summary>What an officer's console shows for one desk, read in one go.</summary>
+/// <param name="Waiting">In the order this desk will call them (<c>QueueOrder.ForDesk</c>), then those reserved for another desk.</param>
 public sealed record DeskConsoleDto(
     DeskDto Desk,
     IReadOnlyList<DeskDto> MyDesks,
@@ -53,8 +54,10 @@ public sealed record CurrentVisitDto(TicketDto Ticket, DateTimeOffset ArrivedAt,
     string CallRule, string? OfficerReason, string? TransferNote, int RecallLimit);
 
 /// <summary>A ticket in a desk's waiting (or parked) list. No personal data: a number and times.</summary>
+/// <param name="ReservedForDesk">Sent to that other desk, which serves now: listed after this desk's own call order,
+/// and called by this desk only by hand.</param>
 public sealed record WaitingTicketDto(Guid Id, string Number, int ServiceId, string Priority, string Tier, DateTimeOffset ArrivedAt,
-    DateTimeOffset? AppointmentAt, int Version, bool Transferred);
+    DateTimeOffset? AppointmentAt, int Version, bool Transferred, string? ReservedForDesk = null);
 
 /// <summary>A hall display's settings (admin). <c>Layout</c>: <c>hall</c> or <c>group</c>; <c>Group</c>: an agency kind;
 /// <c>Sound</c>: <c>voice</c>, <c>chime</c> or <c>off</c>; <c>Ticker</c>: a line of text with b/i/u/br, sanitized.</summary>

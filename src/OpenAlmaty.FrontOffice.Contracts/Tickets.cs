@@ -24,8 +24,19 @@ public enum TicketPriority
 /// <summary>Request to issue a ticket (kiosk device). Send an <c>Idempotency-Key</c> header per tap.</summary>
 public sealed record IssueTicketRequest(int ServiceId, VisitorLanguage Language = VisitorLanguage.Kk, TicketPriority Priority = TicketPriority.None);
 
-/// <summary>A wait range in whole minutes.</summary>
-public sealed record WaitRangeDto(int FromMinutes, int ToMinutes);
+/// <summary>A wait range in whole minutes, and what it rests on.</summary>
+/// <param name="Basis"><see cref="WaitBases.Estimate"/> (a range), <see cref="WaitBases.NoDeskOpen"/> (no window
+/// has an officer now: show that, not the zeros) or <see cref="WaitBases.Slot"/> (a booked reception, called at its time).</param>
+/// <param name="OpensAt">With <see cref="WaitBases.NoDeskOpen"/>: when the service's hours next begin, if it is closed now.</param>
+public sealed record WaitRangeDto(int FromMinutes, int ToMinutes, string Basis = WaitBases.Estimate, DateTimeOffset? OpensAt = null);
+
+/// <summary>The values of <see cref="WaitRangeDto.Basis"/>.</summary>
+public static class WaitBases
+{
+    public const string Estimate = "estimate";
+    public const string NoDeskOpen = "no-desk-open";
+    public const string Slot = "slot";
+}
 
 /// <summary>What happened to the ticket's print job.</summary>
 public sealed record PrintStatusDto(string Status);

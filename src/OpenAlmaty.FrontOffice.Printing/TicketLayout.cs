@@ -34,7 +34,9 @@ public sealed record TicketContent(
     int WaitFromMinutes,
     int WaitToMinutes,
     string StatusUrl,
-    bool IsTraining = false) : IPaperSlip
+    bool IsTraining = false,
+    DateTime? SlotLocal = null,
+    bool NoDeskServing = false) : IPaperSlip
 {
     public const string HeaderKk = "Open Almaty · қоғамдық қабылдау";
     public const string HeaderRu = "Open Almaty · общественная приёмная";
@@ -56,7 +58,10 @@ public sealed record TicketContent(
         IssuedAtLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture),
         $"Алдыңызда: {PeopleAhead} адам",
         $"Перед вами: {PeopleAhead} чел.",
-        $"Күту: {WaitFromMinutes}–{WaitToMinutes} мин / Ожидание: {WaitFromMinutes}–{WaitToMinutes} мин",
+        // A wait is printed only when it rests on something: a booked time, or desks that serve now.
+        SlotLocal is { } slot ? $"Уақыты / Время: {slot.ToString("HH:mm", CultureInfo.InvariantCulture)}"
+            : NoDeskServing ? "Терезе ашық емес / Окна закрыты"
+            : $"Күту: {WaitFromMinutes}–{WaitToMinutes} мин / Ожидание: {WaitFromMinutes}–{WaitToMinutes} мин",
         "Телефонмен сканерлеңіз / Отсканируйте телефоном",
         .. Warning is { } w ? (string[])[w] : [],
     ];

@@ -58,8 +58,11 @@ public sealed class ContractFlowTests : IAsyncLifetime
         recorder.Attach(display);
         await display.StartAsync();
 
+        // The officer opens the desk: from then on the energy queue has a desk that serves, and a wait.
+        Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync(new Uri($"/api/desks/{energyDesk.Id}/open", UriKind.Relative), null)).StatusCode);
         var first = await kiosk.IssuedAsync(energy.Id);
         var second = await kiosk.IssuedAsync(energy.Id);
+        Assert.Equal(WaitBases.Estimate, second.EstimatedWait.Basis);
         Assert.Equal($"{energy.TicketPrefix}-001", first.Number);
         Assert.Equal($"{energy.TicketPrefix}-002", second.Number);
         Assert.Equal(0, first.PeopleAhead);

@@ -6,6 +6,7 @@ using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Queue;
+using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 using OpenAlmaty.FrontOffice.Persistence;
 
@@ -82,13 +83,26 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
                     $"Desk {desk.Number} still has {TicketNumber.Format(current.Prefix, current.Number)}; complete, transfer or mark it first.");
             }
 
+            // The officer who calls is at the desk: from now on it counts as serving in waits and transfers.
+            var claimed = desk.OfficerId != actor.UserId;
+            if (claimed)
+            {
+                desk.OfficerId = actor.UserId;
+                await db.SaveChangesAsync(ct);
+                foreach (var service in services)
+                {
+                    histories[service.Id] = histories[service.Id] with { ServingDesks = await ServiceQueue.ServingDeskCountAsync(db, service.Id, ct) };
+                }
+            }
+
+            var servingDesks = await db.Desks.Where(Desk.Serving).Select(d => d.Id).ToArrayAsync(ct);
             var heads = new List<QueueEntry>();
             var ratios = new Dictionary<int, ServiceRatio>();
             var queues = new Dictionary<int, ServiceQueue>();
             var counts = new TierCounts(0, 0, 0);
             foreach (var service in services)
             {
-                heads.AddRange(await HeadsAsync(service.Id, desk.Id, now, ct));
+                heads.AddRange(await HeadsAsync(service.Id, desk.Id, servingDesks, now, ct));
                 var queue = await ServiceQueue.LoadAsync(db, service, now, ct, histories[service.Id]);
                 ratios[service.Id] = queue.Ratio;
                 queues[service.Id] = queue;
@@ -136,6 +150,11 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             Outbox.Add(db, nameof(IFrontOfficeClient.TicketCalled),
                 new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
             Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), after.Changed(), now);
+            foreach (var other in claimed ? queues.Values.Where(q => q.Service.Id != ticket.ServiceId) : [])
+            {
+                Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), other.Changed(), now);
+            }
+
             return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
         }, ct);
 
@@ -152,25 +171,30 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
         var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(now));
         var entry = await db.Tickets.AsNoTracking()
             .Where(t => t.Id == ticketId && serviceIds.Contains(t.ServiceId) && t.State == TicketState.Waiting && t.ArrivedAt >= from)
-            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).SingleOrDefaultAsync(ct);
+            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt, t.Prefix, t.Number, t.ReservedDeskId)).SingleOrDefaultAsync(ct);
         return entry is null
             ? null
             : new CallDecision(entry, new CallReason(CallRules.ChosenByOfficer, entry.Tier.ToString(), 0, 0,
                 counts.Priority, counts.Regular, counts.Reception, reason));
     }
 
-    private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, int deskId, DateTime now, CancellationToken ct)
+    /// <summary>The head of each tier that this desk may call, by the call order's own key and reservation rule.</summary>
+    private async Task<IEnumerable<QueueEntry>> HeadsAsync(int serviceId, int deskId, int[] servingDesks, DateTime now, CancellationToken ct)
     {
-        // A visitor sent to another desk waits for that desk, unless it has closed: then anyone serves them.
-        var waiting = ServiceQueue.WaitingToday(db, serviceId, now)
-            .Where(t => t.ReservedDeskId == null || t.ReservedDeskId == deskId || !db.Desks.Any(d => d.Id == t.ReservedDeskId && d.IsOpen));
-        var regular = await waiting.Where(t => t.Tier == TicketTier.Regular).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)
-            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
-        var priority = await waiting.Where(t => t.Tier == TicketTier.Priority).OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number)
-            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
-        var reception = await waiting.Where(t => t.Tier == TicketTier.Reception).OrderBy(t => t.AppointmentAt).ThenBy(t => t.Number)
-            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt)).FirstOrDefaultAsync(ct);
-        return new[] { regular, priority, reception }.OfType<QueueEntry>();
+        var callable = ServiceQueue.WaitingToday(db, serviceId, now).Where(QueueOrder.CallableAt(deskId, servingDesks));
+        var heads = new List<QueueEntry>(3);
+        foreach (var tier in new[] { TicketTier.Regular, TicketTier.Priority, TicketTier.Reception })
+        {
+            var head = await callable.Where(t => t.Tier == tier).InTierOrder(tier)
+                .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt, t.Prefix, t.Number, t.ReservedDeskId))
+                .FirstOrDefaultAsync(ct);
+            if (head is not null)
+            {
+                heads.Add(head);
+            }
+        }
+
+        return heads;
     }
 
     /// <summary>Moves the service's ratio counter on by the tier just called.</summary>

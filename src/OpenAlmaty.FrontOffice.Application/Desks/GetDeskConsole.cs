@@ -6,6 +6,7 @@ using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Queue;
+using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 using OpenAlmaty.FrontOffice.Persistence;
 
@@ -25,9 +26,19 @@ public sealed class GetDeskConsole(FrontOfficeDb db, GetRoster roster, TimeProvi
         var serviceIds = desk.Services.Select(s => s.ServiceId).ToList();
         var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(now));
 
+        // The whole waiting list is ranked (only then is its order the call order); the top is shown.
         var waiting = await db.Tickets.AsNoTracking()
             .Where(t => serviceIds.Contains(t.ServiceId) && t.State == TicketState.Waiting && t.ArrivedAt >= from)
-            .OrderBy(t => t.ArrivedAt).ThenBy(t => t.Number).Take(MaxWaitingShown).ToListAsync(ct);
+            .ToDictionaryAsync(t => t.Id, ct);
+        var today = AlmatyClock.ServiceDay(now);
+        var ratios = new Dictionary<int, ServiceRatio>();
+        foreach (var service in await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToListAsync(ct))
+        {
+            ratios[service.Id] = await ServiceQueue.RatioAsync(db, service, today, ct);
+        }
+
+        var serving = await db.Desks.AsNoTracking().Where(Desk.Serving).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
+        var queue = QueueOrder.ForDesk(waiting.Values.Select(QueueEntry.Of).ToList(), ratios, now, desk.Id, serving.Keys);
         var parked = await db.Tickets.AsNoTracking()
             .Where(t => t.ParkedByDeskId == desk.Id && t.State == TicketState.Parked && t.ArrivedAt >= from)
             .OrderBy(t => t.ArrivedAt).ToListAsync(ct);
@@ -50,13 +61,11 @@ public sealed class GetDeskConsole(FrontOfficeDb db, GetRoster roster, TimeProvi
             all.Desks.Where(d => mine.Contains(d.Id)).ToList(),
             all.Agencies.SelectMany(a => a.Services).Where(s => serviceIds.Contains(s.Id)).ToList(),
             current,
-            Ordered(waiting).Select(Row).ToList(),
+            queue.CallOrder.Take(MaxWaitingShown).Select(e => Row(waiting[e.TicketId]))
+                .Concat(queue.ReservedElsewhere.Select(e => Row(waiting[e.TicketId]) with { ReservedForDesk = serving[e.ReservedDeskId!.Value] }))
+                .ToList(),
             parked.Select(Row).ToList());
     }
-
-    /// <summary>Booked receptions by slot first, as the queue calls them; the rest by arrival.</summary>
-    private static IEnumerable<Ticket> Ordered(IEnumerable<Ticket> waiting) =>
-        waiting.OrderBy(t => t.Tier == TicketTier.Reception ? 0 : 1).ThenBy(t => t.AppointmentAt ?? t.ArrivedAt).ThenBy(t => t.Number);
 
     private static WaitingTicketDto Row(Ticket t) => new(t.Id, t.DisplayNumber, t.ServiceId, t.Priority.ToString(), t.Tier.ToString(),
         TicketView.Utc(t.ArrivedAt), t.AppointmentAt is { } a ? TicketView.Utc(a) : null, t.Version, t.TransferCount > 0);

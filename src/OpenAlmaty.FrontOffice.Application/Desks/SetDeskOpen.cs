@@ -17,6 +17,7 @@ public sealed class SetDeskOpen(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             var now = clock.GetUtcNow().UtcDateTime;
             var desk = await DeskAccess.RequireAsync(db, actor, deskId, ct);
             desk.IsOpen = open;
+            desk.OfficerId = open ? actor.UserId : null;
             desk.ClosedReason = open ? null : reason?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, 200)] : null;
             await db.SaveChangesAsync(ct);
             var serviceIds = desk.Services.Select(s => s.ServiceId).ToList();

@@ -118,5 +118,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
             .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu }).SingleAsync(ct);
         return new TicketContent(ticket.DisplayNumber, agency.NameKk, agency.NameRu, AlmatyClock.ToLocal(ticket.IssuedAt),
             ticket.PeopleAheadAtIssue, ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes,
-            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining);
+            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining,
+            ticket.AppointmentAt is { } slot ? AlmatyClock.ToLocal(slot) : null,
+            ticket.PromisedWaitBasis == Domain.Queue.WaitBasis.NoDeskServing);
     }}

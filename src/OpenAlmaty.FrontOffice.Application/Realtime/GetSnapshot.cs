@@ -27,7 +27,7 @@ public sealed class GetSnapshot(FrontOfficeDb db, TimeProvider clock)
         {
             var queue = await ServiceQueue.LoadAsync(db, service, now, ct);
             var changed = queue.Changed();
-            queues.Add(new ServiceQueueDto(service.Id, changed.Waiting, queue.OpenDesks, changed.EstimatedWait));
+            queues.Add(new ServiceQueueDto(service.Id, changed.Waiting, queue.ServingDesks, changed.EstimatedWait));
         }
 
         var desks = await db.Desks.AsNoTracking().Where(d => d.RetiredAt == null).OrderBy(d => d.Id).ToListAsync(ct);

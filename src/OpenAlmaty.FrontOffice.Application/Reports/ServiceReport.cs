@@ -71,7 +71,7 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
                     callsAt[s.Id].Count(c => c.Rule == CallRules.ChosenByOfficer),
                     Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9),
                     Percentile(served.Select(x => x.Minutes), 0.5), Percentile(served.Select(x => x.Minutes), 0.9),
-                    w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes),
+                    w.Count(x => x.Ticket.PromisedWaitBasis != WaitBasis.NoDeskServing && x.Minutes > x.Ticket.PromisedWaitToMinutes),
                     rated.Count, rated.Count == 0 ? null : Math.Round(rated.Average(t => t.Rating!.Value), 2));
             }).ToList();
 
@@ -82,7 +82,7 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
             return new AgencyFiguresDto(agency.Id, agency.NameKk, agency.NameRu,
                 g.Sum(s => issuedFor[s.Id].Count()), g.Sum(s => servedAt[s.Id].Count()),
                 g.Sum(s => endedIn[s.Id].Count(t => t.State == TicketState.NoShow)),
-                Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9), w.Count(x => x.Minutes > x.Ticket.PromisedWaitToMinutes));
+                Percentile(w.Select(x => x.Minutes), 0.5), Percentile(w.Select(x => x.Minutes), 0.9), w.Count(x => x.Ticket.PromisedWaitBasis != WaitBasis.NoDeskServing && x.Minutes > x.Ticket.PromisedWaitToMinutes));
         }).Where(a => a.Issued > 0 || a.Served > 0).ToList();
 
         var servedBy = completed.ToLookup(x => x.Call.OfficerId);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Application.Audit;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Desks;
+using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Roster;
@@ -29,7 +31,7 @@ public sealed class ListStaff(FrontOfficeDb db, TimeProvider clock)
 /// What an administrator does to an account: a new password, a lock, its desks. Each is audited;
 /// a new password or a lock also renews the security stamp, so open sessions end within a minute.
 /// </summary>
-public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit)
+public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock, IOutboxSignal signal)
 {
     public async Task ResetPasswordAsync(string userId, ResetPasswordRequest request, CancellationToken ct)
     {
@@ -40,25 +42,35 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
             throw new ProblemException(ProblemTypes.WeakPassword, 400, string.Join(" ", failed.Errors.Select(e => e.Description)));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.RemovePasswordAsync(user));
-        Check(await users.AddPasswordAsync(user, request.NewPassword!));
-        Check(await users.SetLockoutEndDateAsync(user, null)); // a fresh password also clears failed-attempt lockouts
-        await audit.RecordAsync("staff.password-reset", user.UserName!, null, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await Transactions.RunAsync(db, async ct =>
+        {
+            Check(await users.RemovePasswordAsync(user));
+            Check(await users.AddPasswordAsync(user, request.NewPassword!));
+            Check(await users.SetLockoutEndDateAsync(user, null)); // a fresh password also clears failed-attempt lockouts
+            await LeaveDesks.InTransactionAsync(db, user.Id, clock.GetUtcNow().UtcDateTime, ct);
+            await audit.RecordAsync("staff.password-reset", user.UserName!, null, ct);
+            return true;
+        }, ct);
+        signal.Notify();
     }
 
     public async Task SetLockedAsync(string userId, bool locked, CancellationToken ct)
     {
         var user = await FindAsync(userId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await audit.RecordAsync(locked ? "staff.lock" : "staff.unlock", user.UserName!, null, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await Transactions.RunAsync(db, async ct =>
+        {
+            Check(await users.SetLockoutEnabledAsync(user, true));
+            Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+            Check(await users.UpdateSecurityStampAsync(user));
+            if (locked)
+            {
+                await LeaveDesks.InTransactionAsync(db, user.Id, clock.GetUtcNow().UtcDateTime, ct);
+            }
+
+            await audit.RecordAsync(locked ? "staff.lock" : "staff.unlock", user.UserName!, null, ct);
+            return true;
+        }, ct);
+        signal.Notify();
     }
 
     public async Task SetDesksAsync(string userId, OfficerDesksRequest request, CancellationToken ct)

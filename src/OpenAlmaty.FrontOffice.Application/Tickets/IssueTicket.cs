@@ -6,6 +6,7 @@ using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Domain.Queue;
 using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -128,13 +129,22 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
         var queue = await ServiceQueue.LoadAsync(db, service, now, ct, history);
         var (ahead, wait) = queue.Newcomer(tier);
+        var after = queue.With(tier);
+        if (appointmentAt is { } slot)
+        {
+            // A booking takes its place among the receptions by its slot, not at the end of the line.
+            var index = await ServiceQueue.WaitingToday(db, service.Id, now).Where(t => t.Tier == TicketTier.Reception)
+                .Where(QueueOrder.AheadInTier(tier, slot, now, service.Prefix, last + 1)).CountAsync(ct);
+            after = queue.With(tier, dueReception: slot <= now);
+            (ahead, wait) = after.Position(tier, index, slot);
+        }
 
         var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,
             language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt, issuedBy);
         db.Tickets.Add(ticket);
         Outbox.Add(db, nameof(IFrontOfficeClient.TicketIssued),
             new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);
-        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), queue.With(tier).Changed(), now);
+        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), after.Changed(), now);
         return ticket;
     }
 

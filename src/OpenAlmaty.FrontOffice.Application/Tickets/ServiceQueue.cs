@@ -13,8 +13,10 @@ namespace OpenAlmaty.FrontOffice.Application.Tickets;
 /// counts (so a long queue costs little); positions and waits are then worked out in memory by
 /// the domain rules.
 /// </summary>
+/// <param name="ServingDesks">Desks of the service open with an officer at them (<see cref="Desk.Serving"/>).</param>
 public sealed record ServiceQueue(
-    Service Service, TierCounts Waiting, int DueReceptions, ServiceRatio Ratio, IReadOnlyList<TimeSpan> ServiceTimes, int OpenDesks)
+    Service Service, TierCounts Waiting, int DueReceptions, ServiceRatio Ratio, IReadOnlyList<TimeSpan> ServiceTimes, int ServingDesks,
+    DateTime NowUtc)
 {
     /// <summary>How many recent service times a wait estimate learns from.</summary>
     public const int ServiceTimeSamples = 50;
@@ -45,11 +47,11 @@ public sealed record ServiceQueue(
                 .Take(ServiceTimeSamples)
                 .Select(c => new CallSpan(c.ServingStartedAt ?? c.CalledAt, c.EndedAt!.Value)));
 
-    private static readonly Func<FrontOfficeDb, int, CancellationToken, Task<int>> OpenDeskCount =
-        EF.CompileAsyncQuery((FrontOfficeDb db, int serviceId, CancellationToken ct) =>
-            db.DeskServices.Where(l => l.ServiceId == serviceId)
-                .Join(db.Desks, l => l.DeskId, d => d.Id, (l, d) => d)
-                .Count(d => d.IsOpen && d.RetiredAt == null));
+    /// <summary>Desks of the service that serve now, by the one rule of <see cref="Desk.Serving"/>.</summary>
+    public static Task<int> ServingDeskCountAsync(FrontOfficeDb db, int serviceId, CancellationToken ct) =>
+        db.DeskServices.Where(l => l.ServiceId == serviceId)
+            .Join(db.Desks.Where(Desk.Serving), l => l.DeskId, d => d.Id, (l, d) => d.Id)
+            .CountAsync(ct);
 
     public static IQueryable<Ticket> WaitingToday(FrontOfficeDb db, int serviceId, DateTime nowUtc)
     {
@@ -58,10 +60,10 @@ public sealed record ServiceQueue(
     }
 
     /// <summary>
-    /// The slow-changing part of a queue: recent service times and open desks. Use cases read it
+    /// The slow-changing part of a queue: recent service times and serving desks. Use cases read it
     /// before they take the write lock, so that the locked part stays short.
     /// </summary>
-    public sealed record History(IReadOnlyList<TimeSpan> ServiceTimes, int OpenDesks);
+    public sealed record History(IReadOnlyList<TimeSpan> ServiceTimes, int ServingDesks);
 
     public static async Task<History> LoadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
     {
@@ -74,7 +76,7 @@ public sealed record ServiceQueue(
             }
         }
 
-        return new History(times, await OpenDeskCount(db, serviceId, ct));
+        return new History(times, await ServingDeskCountAsync(db, serviceId, ct));
     }
 
     public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
@@ -91,31 +93,49 @@ public sealed record ServiceQueue(
         var due = counts.Reception == 0 ? 0
             : await WaitingToday(db, service.Id, nowUtc).CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
 
-        var counter = await CounterOf(db, service.Id, ct);
-        var ratio = new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
+        var ratio = await RatioAsync(db, service, today, ct);
 
         history ??= await LoadHistoryAsync(db, service.Id, ct);
-        return new ServiceQueue(service, counts, due, ratio, history.ServiceTimes, history.OpenDesks);
+        return new ServiceQueue(service, counts, due, ratio, history.ServiceTimes, history.ServingDesks, nowUtc);
     }
 
-    /// <summary>People ahead of the <paramref name="indexInTier"/>-th ticket of a tier, and its wait range.</summary>
-    public (int PeopleAhead, WaitRange Wait) Position(TicketTier tier, int indexInTier)
+    /// <summary>The service's ratio state today: the counter of an earlier day does not count.</summary>
+    public static async Task<ServiceRatio> RatioAsync(FrontOfficeDb db, Service service, DateOnly today, CancellationToken ct)
+    {
+        var counter = await CounterOf(db, service.Id, ct);
+        return new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
+    }
+
+    /// <summary>
+    /// People ahead of the <paramref name="indexInTier"/>-th ticket of a tier (its place in
+    /// <see cref="QueueOrder"/>'s order, by the one tie-break), and its wait: a booked reception
+    /// waits for its <paramref name="slotUtc"/>, everyone else for the desks that serve now.
+    /// </summary>
+    public (int PeopleAhead, WaitRange Wait) Position(TicketTier tier, int indexInTier, DateTime? slotUtc = null)
     {
         var ahead = QueueOrder.PeopleAhead(tier, indexInTier, Waiting, DueReceptions, Ratio);
-        return (ahead, WaitEstimate.Estimate(ahead, ServiceTimes, OpenDesks, TimeSpan.FromMinutes(Service.DefaultServiceMinutes)));
+        return (ahead, tier == TicketTier.Reception && slotUtc is { } slot
+            ? WaitEstimate.UntilSlot(slot, NowUtc)
+            : WaitEstimate.Estimate(ahead, ServiceTimes, ServingDesks, TimeSpan.FromMinutes(Service.DefaultServiceMinutes)));
     }
 
     /// <summary>Where a ticket that joins now in <paramref name="tier"/> stands.</summary>
-    public (int PeopleAhead, WaitRange Wait) Newcomer(TicketTier tier) => Position(tier, tier switch
+    public (int PeopleAhead, WaitRange Wait) Newcomer(TicketTier tier, DateTime? slotUtc = null) => Position(tier, tier switch
     {
         TicketTier.Priority => Waiting.Priority,
         TicketTier.Regular => Waiting.Regular,
         _ => Waiting.Reception,
-    });
+    }, slotUtc);
 
-    /// <summary>The queue with one more ticket in <paramref name="tier"/>.</summary>
-    public ServiceQueue With(TicketTier tier) => this with
+    /// <summary>A wait for the wire: with no desk serving, also when the service's hours next begin (if it is closed now).</summary>
+    public WaitRangeDto ToDto(WaitRange wait) => new(wait.FromMinutes, wait.ToMinutes, TicketView.BasisName(wait.Basis),
+        wait.Basis == WaitBasis.NoDeskServing && !Service.IsOpenAt(NowUtc, trainingMode: false) && Service.OpensNextAt(NowUtc) is { } opens
+            ? TicketView.Utc(opens) : null);
+
+    /// <summary>The queue with one more ticket in <paramref name="tier"/> (a reception whose slot has come is due at once).</summary>
+    public ServiceQueue With(TicketTier tier, bool dueReception = false) => this with
     {
+        DueReceptions = dueReception ? DueReceptions + 1 : DueReceptions,
         Waiting = tier switch
         {
             TicketTier.Priority => Waiting with { Priority = Waiting.Priority + 1 },
@@ -141,7 +161,7 @@ public sealed record ServiceQueue(
     public QueueChangedEvent Changed()
     {
         var (_, wait) = Newcomer(TicketTier.Regular);
-        return new QueueChangedEvent(0, Service.Id, WaitingTotal, new WaitRangeDto(wait.FromMinutes, wait.ToMinutes));
+        return new QueueChangedEvent(0, Service.Id, WaitingTotal, ToDto(wait));
     }
 
     /// <summary>Saves pending changes, then reads the queue afresh for the hall.</summary>

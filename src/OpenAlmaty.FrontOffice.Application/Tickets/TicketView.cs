@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Domain.Queue;
 using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -13,10 +14,10 @@ public static class TicketView
     {
         var (ahead, wait) = ticket.State == TicketState.Waiting
             ? await StandingAsync(db, ticket, await db.Services.AsNoTracking().SingleAsync(s => s.Id == ticket.ServiceId, ct), nowUtc, ct)
-            : (0, new Domain.Queue.WaitRange(0, 0));
+            : (0, new WaitRangeDto(0, 0));
         var deskNumber = await DeskNumberAsync(db, ticket.DeskId, ct);
         return new TicketDto(ticket.Id, ticket.PublicId, ticket.DisplayNumber, ticket.ServiceId,
-            Utc(ticket.IssuedAt), ahead, new WaitRangeDto(wait.FromMinutes, wait.ToMinutes), new PrintStatusDto("none"),
+            Utc(ticket.IssuedAt), ahead, wait, new PrintStatusDto("none"),
             ticket.State.ToString(), ticket.Priority.ToString(), deskNumber, ticket.DeskId, ticket.RecallCount,
             ticket.Version, ticket.IsTraining);
     }
@@ -24,7 +25,7 @@ public static class TicketView
     /// <summary>A ticket just issued, with the standing it was promised (no further reads).</summary>
     public static TicketDto AtIssue(Ticket ticket) =>
         new(ticket.Id, ticket.PublicId, ticket.DisplayNumber, ticket.ServiceId, Utc(ticket.IssuedAt), ticket.PeopleAheadAtIssue,
-            new WaitRangeDto(ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes), new PrintStatusDto("none"),
+            Promised(ticket), new PrintStatusDto("none"),
             ticket.State.ToString(), ticket.Priority.ToString(), null, null, 0, ticket.Version, ticket.IsTraining);
 
     public static async Task<PublicTicketDto> ToPublicAsync(FrontOfficeDb db, Ticket ticket, DateTime nowUtc, CancellationToken ct)
@@ -35,32 +36,42 @@ public static class TicketView
         var called = ticket.State is TicketState.Called or TicketState.Serving;
         return new PublicTicketDto(ticket.DisplayNumber, ticket.State.ToString(), service.Id,
             service.NameKk, service.NameRu, service.NameEn, waiting ? ahead + 1 : null, ahead,
-            new WaitRangeDto(wait.FromMinutes, wait.ToMinutes),
+            wait,
             called ? await DeskNumberAsync(db, ticket.DeskId, ct) : null,
             called && ticket.CalledAt is { } at ? Utc(at) : null,
             service.Agency!.NameKk, service.Agency.NameRu, service.Agency.NameEn);
     }
 
     /// <summary>
-    /// People ahead and the wait range; zero for a ticket that is no longer waiting. Arrival ties
-    /// (two kiosks in the same tick) are broken by the number, as the call order breaks them.
+    /// People ahead and the wait; zero for a ticket that is no longer waiting. The place in its tier
+    /// is counted by <see cref="QueueOrder.AheadInTier(Ticket)"/>, the call order's own tie-break.
     /// </summary>
-    private static async Task<(int, Domain.Queue.WaitRange)> StandingAsync(
+    private static async Task<(int, WaitRangeDto)> StandingAsync(
         FrontOfficeDb db, Ticket ticket, Service service, DateTime nowUtc, CancellationToken ct)
     {
         if (ticket.State != TicketState.Waiting)
         {
-            return (0, new Domain.Queue.WaitRange(0, 0));
+            return (0, new WaitRangeDto(0, 0));
         }
 
-        var sameTier = ServiceQueue.WaitingToday(db, ticket.ServiceId, nowUtc).Where(t => t.Tier == ticket.Tier);
-        var index = ticket.Tier == TicketTier.Reception
-            ? await sameTier.CountAsync(t => t.AppointmentAt < ticket.AppointmentAt
-                || (t.AppointmentAt == ticket.AppointmentAt && t.Number < ticket.Number), ct)
-            : await sameTier.CountAsync(t => t.ArrivedAt < ticket.ArrivedAt
-                || (t.ArrivedAt == ticket.ArrivedAt && t.Number < ticket.Number), ct);
-        return (await ServiceQueue.LoadAsync(db, service, nowUtc, ct)).Position(ticket.Tier, index);
+        var index = await ServiceQueue.WaitingToday(db, ticket.ServiceId, nowUtc).Where(t => t.Tier == ticket.Tier)
+            .Where(QueueOrder.AheadInTier(ticket)).CountAsync(ct);
+        var queue = await ServiceQueue.LoadAsync(db, service, nowUtc, ct);
+        var (ahead, wait) = queue.Position(ticket.Tier, index, ticket.AppointmentAt);
+        return (ahead, queue.ToDto(wait));
     }
+
+    /// <summary>The wait the kiosk showed when the ticket was issued, as it was stored.</summary>
+    public static WaitRangeDto Promised(Ticket ticket) =>
+        new(ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes, BasisName(ticket.PromisedWaitBasis));
+
+    /// <summary>The wire name of a wait's basis.</summary>
+    public static string BasisName(WaitBasis basis) => basis switch
+    {
+        WaitBasis.NoDeskServing => WaitBases.NoDeskOpen,
+        WaitBasis.Slot => WaitBases.Slot,
+        _ => WaitBases.Estimate,
+    };
 
     private static async Task<string?> DeskNumberAsync(FrontOfficeDb db, int? deskId, CancellationToken ct) =>
         deskId is null ? null : await db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).SingleOrDefaultAsync(ct);

@@ -125,15 +125,16 @@ public static class QueueOrder
             : tickets.OrderBy(t => t.ArrivedAt).ThenBy(t => t.Prefix).ThenBy(t => t.Number);
 
     /// <summary>The tickets of the same tier ahead of <paramref name="ticket"/> by <see cref="CompareInTier"/>, as a query filter.</summary>
-    public static Expression<Func<Ticket, bool>> AheadInTier(Ticket ticket)
-    {
-        var (slot, arrived, prefix, number) = (ticket.AppointmentAt, ticket.ArrivedAt, ticket.Prefix, ticket.Number);
-        return ticket.Tier == TicketTier.Reception
+    public static Expression<Func<Ticket, bool>> AheadInTier(Ticket ticket) =>
+        AheadInTier(ticket.Tier, ticket.AppointmentAt, ticket.ArrivedAt, ticket.Prefix, ticket.Number);
+
+    /// <summary>The same for a ticket about to be issued with these keys.</summary>
+    public static Expression<Func<Ticket, bool>> AheadInTier(TicketTier tier, DateTime? slot, DateTime arrived, string prefix, int number) =>
+        tier == TicketTier.Reception
             ? t => t.AppointmentAt < slot || (t.AppointmentAt == slot && (t.ArrivedAt < arrived
                 || (t.ArrivedAt == arrived && (string.Compare(t.Prefix, prefix) < 0 || (t.Prefix == prefix && t.Number < number)))))
             : t => t.ArrivedAt < arrived
                 || (t.ArrivedAt == arrived && (string.Compare(t.Prefix, prefix) < 0 || (t.Prefix == prefix && t.Number < number)));
-    }
 
     /// <summary>
     /// Which waiting tickets a desk may call: any of its services' tickets, except those sent to

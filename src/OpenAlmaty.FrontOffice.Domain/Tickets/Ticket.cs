@@ -54,6 +54,9 @@ public sealed class Ticket
     public int PromisedWaitFromMinutes { get; init; }
     public int PromisedWaitToMinutes { get; init; }
 
+    /// <summary>What the promise rested on: a range, a slot time, or no number because no desk served.</summary>
+    public WaitBasis PromisedWaitBasis { get; init; }
+
     public bool IsTraining { get; init; }
 
     /// <summary>The kiosk that issued the ticket (its printer prints and reprints it).</summary>
@@ -99,6 +102,7 @@ public sealed class Ticket
         PeopleAheadAtIssue = peopleAhead,
         PromisedWaitFromMinutes = promised.FromMinutes,
         PromisedWaitToMinutes = promised.ToMinutes,
+        PromisedWaitBasis = promised.Basis,
         IsTraining = isTraining,
         IssuedByDeviceId = issuedByDeviceId,
     };

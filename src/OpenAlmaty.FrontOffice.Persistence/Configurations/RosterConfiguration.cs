@@ -39,6 +39,7 @@ internal sealed class DeskConfiguration : IEntityTypeConfiguration<Desk>
     {
         desk.Property(d => d.Number).HasMaxLength(16);
         desk.Property(d => d.ClosedReason).HasMaxLength(200);
+        desk.Property(d => d.OfficerId).HasMaxLength(64);
         desk.HasMany(d => d.Services).WithOne().HasForeignKey(s => s.DeskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -27,6 +27,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Numbers restart daily per prefix; the index makes a duplicate impossible, not just unlikely.
         ticket.HasIndex(t => new { t.ServiceDay, t.Prefix, t.Number }).IsUnique();
         ticket.Property(t => t.Tier).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.PromisedWaitBasis).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Queue.WaitBasis.Estimate)
+            .HasSentinel((Domain.Queue.WaitBasis)(-1));
 
         // Queue heads (first waiting of a service and tier) are index seeks, whatever the queue length.
         ticket.HasIndex(t => new { t.ServiceId, t.State, t.Tier, t.ArrivedAt });

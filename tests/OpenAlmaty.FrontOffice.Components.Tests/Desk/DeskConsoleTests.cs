@@ -109,7 +109,9 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void The_waiting_list_shows_every_visitor_with_priority_marks_and_wait_times()
     {
         var cut = Console();
-        Assert.Equal(_waiting.Select(t => t.Number), cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number")));
+        // In call order: no priority visitor was called yet today, so the elderly visitor goes first.
+        Assert.Equal([_waiting[2].Number, _waiting[0].Number, _waiting[1].Number],
+            cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number")));
         var elderly = cut.Find($"[data-test=waiting-row][data-number='{_waiting[2].Number}']");
         Assert.Contains("★", elderly.TextContent, StringComparison.Ordinal);
         Assert.Contains("10 мин", elderly.TextContent, StringComparison.Ordinal);

@@ -603,6 +603,10 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RetiredAt")
                         .HasColumnType("TEXT");
 
@@ -779,6 +783,13 @@ namespace OpenAlmaty.FrontOffice.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PromisedWaitBasis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Estimate");
 
                     b.Property<int>("PromisedWaitFromMinutes")
                         .HasColumnType("INTEGER");

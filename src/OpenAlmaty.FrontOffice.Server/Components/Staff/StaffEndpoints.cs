@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using OpenAlmaty.FrontOffice.Persistence;
 
@@ -23,8 +24,9 @@ public static class StaffEndpoints
             return Results.LocalRedirect(StaffLanguage.LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/logout", async (SignInManager<StaffUser> signIn) =>
+        app.MapPost("/logout", async (SignInManager<StaffUser> signIn, Application.Desks.LeaveDesks leave, ClaimsPrincipal user, CancellationToken ct) =>
         {
+            await leave.HandleAsync(Auth.Policies.ActorOf(user), ct);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         }).AllowAnonymous().ExcludeFromDescription();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Desks;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Server.Auth;
@@ -35,8 +36,9 @@ public static class AuthApi
             : ProblemExceptionHandler.Write(http, ProblemTypes.LoginFailed, 401, null);
     }
 
-    private static async Task<NoContent> Logout(SignInManager<StaffUser> signIn)
+    private static async Task<NoContent> Logout(SignInManager<StaffUser> signIn, LeaveDesks leave, ClaimsPrincipal user, CancellationToken ct)
     {
+        await leave.HandleAsync(Policies.ActorOf(user), ct);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
