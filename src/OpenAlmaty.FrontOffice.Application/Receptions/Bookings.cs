@@ -86,11 +86,17 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
 }
 
 /// <summary>The booking by its code, as the resident may see it (status page, kiosk).</summary>
-public sealed class GetBooking(FrontOfficeDb db)
+public sealed class GetBooking(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     public async Task<PublicBookingDto> HandleAsync(string code, CancellationToken ct)
     {
         var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        if (await passOn.IfAnyRanOutAsync(booking.SessionId, ct))
+        {
+            // Their own offer may have lapsed, or one ahead of them on the list passed to them.
+            booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        }
+
         var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
         var desk = await ReceptionView.DeskNumberAsync(db, session.DeskId, ct);
         var position = booking.State == BookingState.Waiting
