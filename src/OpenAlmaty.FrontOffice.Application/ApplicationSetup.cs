@@ -33,7 +33,7 @@ public static class ApplicationSetup
             typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.MoveBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
-            typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.Appeals), typeof(Receptions.DeliverResidentNotices),
+            typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.PassOnLapsedOffers), typeof(Receptions.Appeals), typeof(Receptions.DeliverResidentNotices),
             typeof(Privacy.GetRetention), typeof(Privacy.SetRetention), typeof(Privacy.ErasePersonalData),
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
             typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport), typeof(Reports.GetHallDashboard),

@@ -104,11 +104,97 @@ public class ReceptionBookTests
 
         // The first does not confirm within a day: the place goes to the second.
         var later = Now.AddHours(25);
-        Assert.Equal([second], ReceptionBook.ExpireOffers(session, all, later));
+        Assert.Equal([(first, Ten, Now.AddHours(24), second)],
+            ReceptionBook.ExpireOffers(session, all, later).Select(l => (l.Lapsed, l.Slot, l.ExpiredAt, l.PassedTo!)));
         Assert.Equal(BookingState.Cancelled, first.State);
         Assert.Throws<DomainRuleException>(() => first.Confirm(later));
         second.Confirm(later.AddHours(1));
         Assert.Equal((BookingState.Active, (TimeOnly?)Ten), (second.State, second.SlotStart));
+    }
+
+    [Fact]
+    public void An_offered_place_is_the_residents_up_to_the_instant_the_window_closes_and_lapses_only_after()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var booked = Book(session, all, Ten);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var first = Book(session, all, Ten);
+        Book(session, all, Ten);
+        ReceptionBook.Cancel(session, all, booked, "resident-called", Now);
+        var closes = Now.AddHours(24);
+
+        Assert.False(first.OfferRanOut(closes));
+        Assert.Empty(ReceptionBook.ExpireOffers(session, all, closes));
+        Assert.Equal(BookingState.Offered, first.State);
+        Assert.True(first.OfferRanOut(closes.AddTicks(1)));
+        Assert.False(booked.OfferRanOut(closes.AddDays(1))); // only an open offer can run out
+    }
+
+    [Fact]
+    public void A_place_goes_down_the_waiting_list_one_unanswered_offer_at_a_time_each_with_a_fresh_window()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var booked = Book(session, all, Ten);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var first = Book(session, all, Ten);
+        var second = Book(session, all, Ten);
+        var third = Book(session, all, Ten);
+        ReceptionBook.Cancel(session, all, booked, "resident-called", Now);
+
+        var tuesday = Now.AddHours(25);
+        Assert.Equal([(first, second)], ReceptionBook.ExpireOffers(session, all, tuesday).Select(l => (l.Lapsed, l.PassedTo!)));
+        Assert.Equal((BookingState.Cancelled, "offer-expired", (TimeOnly?)null), (first.State, first.CancelReason, first.SlotStart));
+        Assert.Equal((BookingState.Offered, (TimeOnly?)Ten, tuesday.AddHours(24)), (second.State, second.SlotStart, second.OfferExpiresAt));
+        Assert.Equal([third], ReceptionBook.WaitingList(session.Id, all)); // the one who never answered leaves the list
+        Assert.Empty(ReceptionBook.ExpireOffers(session, all, tuesday.AddHours(1))); // a second pass finds nothing more
+
+        // The second does not answer either: the third's window is cut at the session's start (Thursday 10:00).
+        var wednesday = tuesday.AddHours(25);
+        Assert.Equal([(second, third)], ReceptionBook.ExpireOffers(session, all, wednesday).Select(l => (l.Lapsed, l.PassedTo!)));
+        Assert.Equal(session.StartsAtUtc, third.OfferExpiresAt);
+        Assert.Equal(0, ReceptionBook.FreePlaces(session, all)[Ten]);
+    }
+
+    [Fact]
+    public void Two_places_lapsing_in_one_pass_go_in_the_order_they_were_freed_whatever_order_the_bookings_are_read_in()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var at1000 = Book(session, all, Ten);
+        var at1020 = Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var first = Book(session, all, Ten);
+        var second = Book(session, all, Ten);
+        var third = Book(session, all, Ten);
+        var fourth = Book(session, all, Ten);
+        ReceptionBook.Cancel(session, all, at1020, "resident-called", Now);          // the first is offered 10:20
+        ReceptionBook.Cancel(session, all, at1000, "resident-called", Now.AddHours(1)); // the second is offered 10:00
+
+        // Read back in the opposite order (a database promises none): 10:20, freed first, still goes first.
+        var lapses = ReceptionBook.ExpireOffers(session, Enumerable.Reverse(all).ToList(), Now.AddHours(26));
+        Assert.Equal([(first, new TimeOnly(10, 20), third), (second, Ten, fourth)], lapses.Select(l => (l.Lapsed, l.Slot, l.PassedTo!)));
+        Assert.Equal(((TimeOnly?)new TimeOnly(10, 20), (TimeOnly?)Ten), (third.SlotStart, fourth.SlotStart));
+    }
+
+    [Fact]
+    public void An_offer_that_runs_out_as_the_session_begins_frees_the_place_for_nobody()
+    {
+        var session = Session();
+        var all = new List<Booking>();
+        var booked = Book(session, all, Ten);
+        Book(session, all, new(10, 20));
+        Book(session, all, new(10, 40));
+        var first = Book(session, all, Ten);
+        var second = Book(session, all, Ten);
+        ReceptionBook.Cancel(session, all, booked, "resident-called", session.StartsAtUtc.AddHours(-2));
+
+        var lapse = Assert.Single(ReceptionBook.ExpireOffers(session, all, session.StartsAtUtc.AddMinutes(1)));
+        Assert.Equal((first, (Booking?)null), (lapse.Lapsed, lapse.PassedTo));
+        Assert.Equal(BookingState.Waiting, second.State); // too late to come: nobody is offered a time already under way
     }
 
     [Fact]

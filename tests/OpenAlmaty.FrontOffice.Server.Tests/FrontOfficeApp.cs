@@ -34,6 +34,9 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
     public int LoginAttemptsPerMinute { get; init; } = 1000;
     public int ReceptionRetentionDays { get; init; } = 365;
 
+    /// <summary>False: the hourly housekeeping never runs, so a test can tell what a clock jump and a read do on their own.</summary>
+    public bool RunsHousekeeping { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FrontOffice:DataDirectory", DataDirectory);
@@ -44,6 +47,11 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (!RunsHousekeeping)
+            {
+                services.Remove(services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationType == typeof(OpenAlmaty.FrontOffice.Server.Realtime.Housekeeping)));
+            }
         });
     }
 

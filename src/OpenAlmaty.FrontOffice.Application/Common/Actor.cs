@@ -5,4 +5,7 @@ public sealed record Actor(string Scope, string? UserId, Guid? DeviceId)
 {
     public static Actor User(string userId) => new($"user:{userId}", userId, null);
     public static Actor Device(Guid deviceId) => new($"device:{deviceId:N}", null, deviceId);
+
+    /// <summary>The server itself, acting on the clock (an offer running out) rather than on anyone's request.</summary>
+    public static readonly Actor System = new("system", null, null);
 }

@@ -16,13 +16,19 @@ namespace OpenAlmaty.FrontOffice.Application.Receptions;
 /// UID is stable per booking and its SEQUENCE is the booking's version, so a calendar that imports
 /// the file again after a reschedule moves the event instead of adding a second one.
 /// </summary>
-public sealed class BookingCalendarFile(FrontOfficeDb db)
+public sealed class BookingCalendarFile(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     public const string Address = "Open Almaty, Байзақов к-сі / ул. Байзакова, 280, Алматы";
 
     public async Task<string> HandleAsync(string code, CancellationToken ct)
     {
         var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        if (await passOn.IfAnyRanOutAsync(booking.SessionId, ct))
+        {
+            // An offer that ran out is no appointment to put in a calendar; one passed on to this resident is.
+            booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        }
+
         if (booking.SlotStart is not { } slot || booking.State is not (BookingState.Active or BookingState.Offered or BookingState.CheckedIn))
         {
             throw ProblemException.Conflict(ProblemTypes.BookingWrongState, "The booking has no time yet (waiting list) or is no longer active.");

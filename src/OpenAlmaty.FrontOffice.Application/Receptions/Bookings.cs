@@ -15,10 +15,14 @@ internal static class Notices
 {
     public static async Task AddAsync(FrontOfficeDb db, Booking booking, string kind, DateTime now, CancellationToken ct)
     {
-        await db.ResidentNotices.Where(n => n.BookingId == booking.Id && n.DoneAt == null && !n.Stale)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Stale, true), ct);
+        await SupersedeAsync(db, booking.Id, ct);
         db.ResidentNotices.Add(new ResidentNotice { BookingId = booking.Id, BookingVersion = booking.Version, Kind = kind, CreatedAt = now });
     }
+
+    /// <summary>The booking changed: its undelivered notices tell of what no longer holds.</summary>
+    public static Task SupersedeAsync(FrontOfficeDb db, Guid bookingId, CancellationToken ct) =>
+        db.ResidentNotices.Where(n => n.BookingId == bookingId && n.DoneAt == null && !n.Stale)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Stale, true), ct);
 
     public static void Changed(FrontOfficeDb db, Guid sessionId, DateTime now) =>
         Outbox.Add(db, nameof(IFrontOfficeClient.ReceptionChanged), new ReceptionChangedEvent(0, sessionId), now);
@@ -82,11 +86,17 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
 }
 
 /// <summary>The booking by its code, as the resident may see it (status page, kiosk).</summary>
-public sealed class GetBooking(FrontOfficeDb db)
+public sealed class GetBooking(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     public async Task<PublicBookingDto> HandleAsync(string code, CancellationToken ct)
     {
         var booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        if (await passOn.IfAnyRanOutAsync(booking.SessionId, ct))
+        {
+            // Their own offer may have lapsed, or one ahead of them on the list passed to them.
+            booking = await ReceptionView.BookingAsync(db, code, tracked: false, ct);
+        }
+
         var session = await db.ReceptionSessions.AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, ct);
         var desk = await ReceptionView.DeskNumberAsync(db, session.DeskId, ct);
         var position = booking.State == BookingState.Waiting

@@ -7,7 +7,7 @@ using OpenAlmaty.FrontOffice.Printing;
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
 /// <summary>The day's receptions per deputy akim for staff: a PDF to print and a CSV to open in a spreadsheet. No IIN in either.</summary>
-public sealed class ReceptionDayList(FrontOfficeDb db)
+public sealed class ReceptionDayList(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     private static readonly Dictionary<BookingState, string> StateNames = new()
     {
@@ -24,6 +24,11 @@ public sealed class ReceptionDayList(FrontOfficeDb db)
             .OrderBy(s => s.DeputyName).ThenBy(s => s.Start).ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
         var bookings = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
+        if (await passOn.IfAnyRanOutAsync(bookings, ct))
+        {
+            bookings = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
+        }
+
         var deskIds = sessions.Where(s => s.DeskId != null).Select(s => s.DeskId!.Value).ToList();
         var desks = await db.Desks.AsNoTracking().Where(d => deskIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Number, ct);
         return sessions.Select(s => new ReceptionListSession(s.DeputyName, s.DeskId is { } d ? desks.GetValueOrDefault(d) : null,

@@ -68,7 +68,7 @@ public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeP
 }
 
 /// <summary>Sessions in a date range with their free places (kiosk, staff).</summary>
-public sealed class ListSessions(FrontOfficeDb db, TimeProvider clock)
+public sealed class ListSessions(FrontOfficeDb db, TimeProvider clock, PassOnLapsedOffers passOn)
 {
     public const int MaxDays = 62;
 
@@ -93,11 +93,17 @@ public sealed class ListSessions(FrontOfficeDb db, TimeProvider clock)
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"from ≤ to, at most {MaxDays} days apart.");
         }
 
-        // Three reads for the whole range, whatever the number of sessions.
+        // Three reads for the whole range, whatever the number of sessions (and a write only when an offer ran out).
         var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => s.Date >= from && s.Date <= to)
             .OrderBy(s => s.Date).ThenBy(s => s.Start).ToListAsync(ct);
         var ids = sessions.Select(s => s.Id).ToList();
-        var bookings = (await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct)).ToLookup(b => b.SessionId);
+        var read = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
+        if (await passOn.IfAnyRanOutAsync(read, ct))
+        {
+            read = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
+        }
+
+        var bookings = read.ToLookup(b => b.SessionId);
         var desks = await db.Desks.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Number, ct);
         return sessions.Select(s => ReceptionView.ToDto(s, [.. bookings[s.Id]], s.DeskId is { } d ? desks.GetValueOrDefault(d) : null)).ToList();
     }

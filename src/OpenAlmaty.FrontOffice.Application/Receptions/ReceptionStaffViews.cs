@@ -8,11 +8,16 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
 /// <summary>A session's bookings for staff, slot order then the waiting list.</summary>
-public sealed class ListSessionBookings(FrontOfficeDb db)
+public sealed class ListSessionBookings(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     public async Task<IReadOnlyList<StaffBookingDto>> HandleAsync(Guid sessionId, CancellationToken ct)
     {
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync(ct);
+        if (await passOn.IfAnyRanOutAsync(bookings, ct))
+        {
+            bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync(ct);
+        }
+
         var waiting = ReceptionBook.WaitingList(sessionId, bookings).Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
         var ticketIds = bookings.Where(b => b.TicketId != null).Select(b => b.TicketId!.Value).ToList();
         var tickets = await db.Tickets.AsNoTracking().Where(t => ticketIds.Contains(t.Id))
@@ -28,10 +33,12 @@ public sealed class ListSessionBookings(FrontOfficeDb db)
 }
 
 /// <summary>The staff "to call" list: notices still owed, newest change per booking only.</summary>
-public sealed class ListResidentNotices(FrontOfficeDb db)
+public sealed class ListResidentNotices(FrontOfficeDb db, PassOnLapsedOffers passOn)
 {
     public async Task<IReadOnlyList<ResidentNoticeDto>> HandleAsync(CancellationToken ct)
     {
+        // Whom to call depends on which offers still stand: the next in line, not the one whose window closed.
+        await passOn.HandleAsync(ct);
         var rows = await (
             from n in db.ResidentNotices.AsNoTracking()
             where n.DoneAt == null && !n.Stale

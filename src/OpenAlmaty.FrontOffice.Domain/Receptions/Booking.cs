@@ -67,10 +67,16 @@ public sealed class Booking
         Version++;
     }
 
+    /// <summary>
+    /// The resident offered a freed place let the confirm window pass: from then on they cannot take
+    /// it, and the place is the next waiting resident's. Up to and at the expiry instant it is theirs.
+    /// </summary>
+    public bool OfferRanOut(DateTime nowUtc) => State == BookingState.Offered && OfferExpiresAt < nowUtc;
+
     public void Confirm(DateTime nowUtc)
     {
         Require(BookingState.Offered);
-        if (nowUtc > OfferExpiresAt)
+        if (OfferRanOut(nowUtc))
         {
             throw new DomainRuleException(DomainRule.BookingWrongState, "The offer has expired; the place went to the next on the list.");
         }

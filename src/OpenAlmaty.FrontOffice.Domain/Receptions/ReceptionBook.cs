@@ -7,6 +7,12 @@ public sealed record BookingRequest(string IinHash, string IinLastFour, string F
 public sealed record MovePlan(Guid BookingId, Guid ToSessionId, TimeOnly? ToSlot);
 
 /// <summary>
+/// An offer that ran out: the booking it lapsed for, the place it held, and the waiting resident
+/// the place went to next (none when nobody waits or the session has begun).
+/// </summary>
+public sealed record OfferLapse(Booking Lapsed, TimeOnly Slot, DateTime ExpiredAt, Booking? PassedTo);
+
+/// <summary>
 /// The rules of a deputy akim's sessions over their bookings, pure: booking into a slot or onto
 /// the waiting list, the one-per-week limit, promotion of the first waiting resident when a place
 /// frees, and the bulk move of a whole session that keeps everyone's order.
@@ -119,21 +125,23 @@ public static class ReceptionBook
         return freed is { } old && (from.Id != to.Id || old != slot) ? OfferFreedPlace(from, fromBookings, old, nowUtc) : null;
     }
 
-    /// <summary>Offers that ran out lapse, and their places go to the next in line.</summary>
-    public static IReadOnlyList<Booking> ExpireOffers(ReceptionSession session, IReadOnlyCollection<Booking> bookings, DateTime nowUtc)
+    /// <summary>
+    /// Offers that ran out lapse, and each place goes to the next in line with a fresh window: a
+    /// resident who never answered must not hold a place that someone waiting could take. The
+    /// place freed first is passed on first, so the head of the waiting list gets the earlier one.
+    /// </summary>
+    public static IReadOnlyList<OfferLapse> ExpireOffers(ReceptionSession session, IReadOnlyCollection<Booking> bookings, DateTime nowUtc)
     {
-        var offered = new List<Booking>();
-        foreach (var lapsed in bookings.Where(b => b.SessionId == session.Id && b.State == BookingState.Offered && b.OfferExpiresAt < nowUtc).ToList())
+        var lapses = new List<OfferLapse>();
+        foreach (var lapsed in bookings.Where(b => b.SessionId == session.Id && b.OfferRanOut(nowUtc))
+                     .OrderBy(b => b.OfferExpiresAt).ThenBy(b => b.SlotStart).ThenBy(b => b.Sequence).ToList())
         {
-            var slot = lapsed.SlotStart!.Value;
+            var (slot, expired) = (lapsed.SlotStart!.Value, lapsed.OfferExpiresAt!.Value);
             lapsed.Lapse();
-            if (OfferFreedPlace(session, bookings, slot, nowUtc) is { } next)
-            {
-                offered.Add(next);
-            }
+            lapses.Add(new OfferLapse(lapsed, slot, expired, OfferFreedPlace(session, bookings, slot, nowUtc)));
         }
 
-        return offered;
+        return lapses;
     }
 
     private static Booking? OfferFreedPlace(ReceptionSession session, IReadOnlyCollection<Booking> bookings, TimeOnly slot, DateTime nowUtc)
