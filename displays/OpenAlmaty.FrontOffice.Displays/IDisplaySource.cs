@@ -7,6 +7,7 @@ public interface IDisplaySource
 {
     Task<DisplayBoardDto> LoadAsync(CancellationToken ct);
 
-    /// <summary>Calls <paramref name="onEvent"/> with each hub event (in <c>seq</c> order) until disposed.</summary>
-    IDisposable Subscribe(Action<object> onEvent);
+    /// <summary>Calls <paramref name="onEvent"/> with each hall event after <paramref name="afterSeq"/> (the board's),
+    /// in <c>seq</c> order and once, until disposed: nothing committed between the load and the subscription is missed.</summary>
+    IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent);
 }

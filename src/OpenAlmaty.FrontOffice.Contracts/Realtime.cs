@@ -50,21 +50,27 @@ public sealed record PrintAgentJob(Guid JobId, byte[] Bytes);
 /// <summary><c>Status</c> is <c>ready</c> when printed, else the fault (<c>paper-out</c>, <c>unreachable</c> …).</summary>
 public sealed record PrintAgentResult(bool Printed, string Status, string? Detail);
 
-public sealed record TicketIssuedEvent(long Seq, string TicketNumber, int ServiceId, DateTimeOffset IssuedAt, bool IsTraining);
+/// <summary>An event of the hall: one of the <see cref="IFrontOfficeClient"/> payloads, with its place in the one <c>seq</c> order.</summary>
+public interface IHallEvent
+{
+    long Seq { get; }
+}
 
-public sealed record TicketCalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, DateTimeOffset CalledAt);
+public sealed record TicketIssuedEvent(long Seq, string TicketNumber, int ServiceId, DateTimeOffset IssuedAt, bool IsTraining) : IHallEvent;
 
-public sealed record TicketRecalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, int RecallCount, DateTimeOffset RecalledAt);
+public sealed record TicketCalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, DateTimeOffset CalledAt) : IHallEvent;
 
-public sealed record TicketClosedEvent(long Seq, string TicketNumber, int ServiceId, string State, DateTimeOffset ClosedAt);
+public sealed record TicketRecalledEvent(long Seq, string TicketNumber, string DeskNumber, int ServiceId, int RecallCount, DateTimeOffset RecalledAt) : IHallEvent;
 
-public sealed record QueueChangedEvent(long Seq, int ServiceId, int Waiting, WaitRangeDto EstimatedWait);
+public sealed record TicketClosedEvent(long Seq, string TicketNumber, int ServiceId, string State, DateTimeOffset ClosedAt) : IHallEvent;
 
-public sealed record DeviceStatusChangedEvent(long Seq, Guid DeviceId, string Status);
+public sealed record QueueChangedEvent(long Seq, int ServiceId, int Waiting, WaitRangeDto EstimatedWait) : IHallEvent;
 
-public sealed record ReceptionChangedEvent(long Seq, Guid SessionId);
+public sealed record DeviceStatusChangedEvent(long Seq, Guid DeviceId, string Status) : IHallEvent;
 
-public sealed record RosterChangedEvent(long Seq);
+public sealed record ReceptionChangedEvent(long Seq, Guid SessionId) : IHallEvent;
+
+public sealed record RosterChangedEvent(long Seq) : IHallEvent;
 
 /// <summary>The hall's state at <see cref="Seq"/>.</summary>
 public sealed record SnapshotDto(

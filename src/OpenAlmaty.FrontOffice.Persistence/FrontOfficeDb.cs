@@ -41,6 +41,9 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
 
     private List<Action>? _afterCommit;
 
+    /// <summary>Outbox rows were added in the current transaction: after its commit the dispatcher is woken.</summary>
+    public bool OutboxWritten { get; set; }
+
     /// <summary>Something to do once the current transaction has committed (never if it rolls back).</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
@@ -51,7 +54,11 @@ public sealed class FrontOfficeDb(DbContextOptions<FrontOfficeDb> options) : Ide
         actions?.ForEach(a => a());
     }
 
-    public void RolledBack() => _afterCommit = null;
+    public void RolledBack()
+    {
+        _afterCommit = null;
+        OutboxWritten = false;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Common;
@@ -32,6 +35,10 @@ public static class Transactions
         }
     }
 
+    /// <summary>The dispatcher of the application the context belongs to (pooled contexts cannot take it in their constructor).</summary>
+    private static IOutboxSignal? SignalOf(FrontOfficeDb db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IOutboxSignal>();
+
     private static async Task<T> RunOnceOrRetryAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -43,6 +50,13 @@ public static class Transactions
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 db.Committed();
+                if (db.OutboxWritten)
+                {
+                    // Commit, then publish: the transaction that wrote events wakes the dispatcher itself.
+                    db.OutboxWritten = false;
+                    SignalOf(db)?.Notify();
+                }
+
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)

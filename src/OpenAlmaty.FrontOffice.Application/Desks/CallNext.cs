@@ -18,7 +18,7 @@ namespace OpenAlmaty.FrontOffice.Application.Desks;
 /// ticket's version: of two desks that pick the same ticket, the database lets exactly one win,
 /// and the loser runs again on fresh data.
 /// </summary>
-public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public const string Operation = "call-next";
     public const string ChosenOperation = "call-chosen";
@@ -147,21 +147,16 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, IOutboxSignal
             }
 
             var after = queues[ticket.ServiceId].AfterCall(ticket.Tier, decision.Reason.Rule == CallRules.ReceptionSlot);
-            Outbox.Add(db, nameof(IFrontOfficeClient.TicketCalled),
-                new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
-            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), after.Changed(), now);
+            Outbox.Add(db, new TicketCalledEvent(0, ticket.DisplayNumber, desk.Number, ticket.ServiceId, TicketView.Utc(now)), now);
+            Outbox.Add(db, after.Changed(), now);
             foreach (var other in claimed ? queues.Values.Where(q => q.Service.Id != ticket.ServiceId) : [])
             {
-                Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), other.Changed(), now);
+                Outbox.Add(db, other.Changed(), now);
             }
 
             return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
         }, ct);
 
-        if (called)
-        {
-            signal.Notify();
-        }
 
         return dto;
     }

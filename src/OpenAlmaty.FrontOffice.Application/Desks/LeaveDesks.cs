@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Tickets;
-using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Desks;
@@ -11,7 +10,7 @@ namespace OpenAlmaty.FrontOffice.Application.Desks;
 /// An officer is no longer at their desks (signed out, locked, account gone): the desks stop
 /// counting as serving, so waits and named transfers stop relying on them at once.
 /// </summary>
-public sealed class LeaveDesks(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class LeaveDesks(FrontOfficeDb db, TimeProvider clock)
 {
     /// <summary>The officer signs out: their desks stop serving before the cookie goes.</summary>
     public async Task HandleAsync(Actor actor, CancellationToken ct)
@@ -26,7 +25,6 @@ public sealed class LeaveDesks(FrontOfficeDb db, TimeProvider clock, IOutboxSign
             await InTransactionAsync(db, userId, clock.GetUtcNow().UtcDateTime, ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 
     /// <summary>Runs inside the caller's transaction; adds a <c>QueueChanged</c> for every service that lost a desk.</summary>
@@ -43,7 +41,7 @@ public sealed class LeaveDesks(FrontOfficeDb db, TimeProvider clock, IOutboxSign
         var serviceIds = desks.SelectMany(d => d.Services).Select(s => s.ServiceId).Distinct().ToList();
         foreach (var service in await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToListAsync(ct))
         {
-            Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, service, now, ct), now);
+            Outbox.Add(db, await ServiceQueue.ChangedAsync(db, service, now, ct), now);
         }
     }
 }

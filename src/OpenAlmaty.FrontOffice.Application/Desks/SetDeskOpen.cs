@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace OpenAlmaty.FrontOffice.Application.Desks;
 
 /// <summary>Opens a desk, or closes it for a break with a reason; wait estimates follow at once.</summary>
-public sealed class SetDeskOpen(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class SetDeskOpen(FrontOfficeDb db, TimeProvider clock)
 {
     public async Task<DeskDto> HandleAsync(Actor actor, int deskId, bool open, string? reason, CancellationToken ct)
     {
@@ -23,12 +23,11 @@ public sealed class SetDeskOpen(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             var serviceIds = desk.Services.Select(s => s.ServiceId).ToList();
             foreach (var service in await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToListAsync(ct))
             {
-                Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(db, service, now, ct), now);
+                Outbox.Add(db, await ServiceQueue.ChangedAsync(db, service, now, ct), now);
             }
 
             return new DeskDto(desk.Id, desk.Number, desk.IsOpen, desk.ClosedReason, serviceIds, false);
         }, ct);
-        signal.Notify();
         return dto;
     }
 }

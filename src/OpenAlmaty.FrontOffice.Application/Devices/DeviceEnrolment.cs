@@ -40,7 +40,7 @@ public sealed class ListDevices(FrontOfficeDb db)
 }
 
 /// <summary>Revokes a device at once: its next request is refused.</summary>
-public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid deviceId, CancellationToken ct)
     {
@@ -48,9 +48,8 @@ public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTok
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
         var now = clock.GetUtcNow().UtcDateTime;
         device.RevokedAt ??= now;
-        Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged), new DeviceStatusChangedEvent(0, device.Id, "revoked"), now);
+        Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "revoked"), now);
         await audit.CommitAsync("device.revoke", $"device {device.Id:N}", device.Name, ct);
         tokens.Forget(device.TokenHash);
-        signal.Notify();
     }
 }

@@ -27,7 +27,7 @@ public sealed class GetDisplayBoard(FrontOfficeDb db, GetSnapshot snapshot, GetR
 }
 
 /// <summary>An admin sets what a display shows and whether it speaks.</summary>
-public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public static readonly string[] Layouts = ["hall", "group"];
     public static readonly string[] Groups = ["agency", "district", "mediator", "reception"];
@@ -62,8 +62,7 @@ public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, IOutb
         device.DisplaySound = request.Sound;
         device.TickerHtml = string.IsNullOrWhiteSpace(request.Ticker) ? null : request.Ticker.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
-        Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged), new DeviceStatusChangedEvent(0, device.Id, "display-settings"), now);
+        Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "display-settings"), now);
         await audit.CommitAsync("device.display", $"device {device.Id:N}", $"{request.Layout} {request.Group} {request.Sound}", ct);
-        signal.Notify();
     }
 }

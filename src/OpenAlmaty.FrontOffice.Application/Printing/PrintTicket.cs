@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
-using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Devices;
@@ -17,7 +16,7 @@ namespace OpenAlmaty.FrontOffice.Application.Printing;
 /// the ticket is valid whatever the printer does. The outcome is stored; a fault is shown to
 /// staff (and announced on the hub) and nothing is printed again unless someone asks.
 /// </summary>
-public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, TimeProvider clock, IOutboxSignal signal,
+public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, TimeProvider clock,
     IOptions<FrontOfficeOptions> options)
 {
     public const string NoPrinter = "none";
@@ -78,28 +77,28 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var fault = outcome.Printed ? null : outcome.Fault.Code();
-        if (ticketId is { } tid)
+        // The job's record and the printer's state go through the one write path, like every write.
+        await Transactions.RunAsync(db, ct =>
         {
-            db.PrintJobs.Add(new PrintJob
+            if (ticketId is { } tid)
             {
-                TicketId = tid,
-                DeviceId = device.Id,
-                Mode = mode.ToString(),
-                Printed = outcome.Printed,
-                Fault = fault,
-                Detail = outcome.Detail,
-                IsReprint = reprint,
-                RequestedBy = requestedBy,
-                CreatedAt = now,
-            });
-        }
+                db.PrintJobs.Add(new PrintJob
+                {
+                    TicketId = tid,
+                    DeviceId = device.Id,
+                    Mode = mode.ToString(),
+                    Printed = outcome.Printed,
+                    Fault = fault,
+                    Detail = outcome.Detail,
+                    IsReprint = reprint,
+                    RequestedBy = requestedBy,
+                    CreatedAt = now,
+                });
+            }
 
-        var changed = RecordPrinterStatus.Note(db, device, fault, now);
-        await db.SaveChangesAsync(ct);
-        if (changed)
-        {
-            signal.Notify();
-        }
+            RecordPrinterStatus.Note(db, device, fault, now);
+            return Task.FromResult(true);
+        }, ct);
 
         return new PrintResultDto(fault ?? Printed, mode.ToString().ToLowerInvariant(), outcome.Detail);
     }

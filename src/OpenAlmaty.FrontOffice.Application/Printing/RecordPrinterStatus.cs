@@ -12,7 +12,7 @@ namespace OpenAlmaty.FrontOffice.Application.Printing;
 /// Keeps a kiosk printer's last known state, as its print agent reports it between jobs, so that
 /// staff see "cover open" before a visitor finds it. Only a change is announced.
 /// </summary>
-public sealed class RecordPrinterStatus(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class RecordPrinterStatus(FrontOfficeDb db, TimeProvider clock)
 {
     /// <summary>What staff see while a kiosk's print agent is not connected.</summary>
     public const string AgentOffline = "agent-offline";
@@ -28,11 +28,7 @@ public sealed class RecordPrinterStatus(FrontOfficeDb db, TimeProvider clock, IO
             return;
         }
 
-        if (Note(db, device, fault, clock.GetUtcNow().UtcDateTime))
-        {
-            await db.SaveChangesAsync(ct);
-            signal.Notify();
-        }
+        await Transactions.RunAsync(db, ct => Task.FromResult(Note(db, device, fault, clock.GetUtcNow().UtcDateTime)), ct);
     }
 
     /// <summary>Sets the fault (null: prints) and queues the announcement when it changed; true when it did.</summary>
@@ -43,8 +39,7 @@ public sealed class RecordPrinterStatus(FrontOfficeDb db, TimeProvider clock, IO
         device.PrinterCheckedAt = now;
         if (changed)
         {
-            Outbox.Add(db, nameof(IFrontOfficeClient.DeviceStatusChanged),
-                new DeviceStatusChangedEvent(0, device.Id, fault is null ? "printer-ready" : "printer-" + fault), now);
+            Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, fault is null ? "printer-ready" : "printer-" + fault), now);
         }
 
         return changed;

@@ -11,48 +11,51 @@ public interface IOutboxSignal
 }
 
 /// <summary>
-/// Writes hub events into the outbox inside the use case's transaction, and reads them back
-/// typed with their <c>Seq</c>. The event's type is the <see cref="IFrontOfficeClient"/> method name.
+/// Writes hall events into the outbox inside the use case's transaction, and reads them back
+/// typed with their <c>Seq</c>. The row's type is the <see cref="IFrontOfficeClient"/> method
+/// name of the event's record: one table below maps each record to its name, its decoding and
+/// its client call. The transaction that wrote rows wakes the dispatcher itself after its commit
+/// (<see cref="Common.Transactions"/>), so no use case pairs a write with a signal by hand.
 /// </summary>
 public static class Outbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Add(FrontOfficeDb db, string type, object payload, DateTime nowUtc) =>
+    private sealed record Kind(string Name, Func<OutboxEvent, IHallEvent> Decode, Func<IFrontOfficeClient, IHallEvent, Task> Send);
+
+    private static Kind Of<T>(string name, Func<T, long, T> withSeq, Func<IFrontOfficeClient, T, Task> send) where T : IHallEvent =>
+        new(name, row => withSeq(JsonSerializer.Deserialize<T>(row.Payload, Json)!, row.Seq), (client, e) => send(client, (T)e));
+
+    private static readonly Dictionary<Type, Kind> Kinds = new()
+    {
+        [typeof(TicketIssuedEvent)] = Of<TicketIssuedEvent>(nameof(IFrontOfficeClient.TicketIssued), (e, seq) => e with { Seq = seq }, (c, e) => c.TicketIssued(e)),
+        [typeof(TicketCalledEvent)] = Of<TicketCalledEvent>(nameof(IFrontOfficeClient.TicketCalled), (e, seq) => e with { Seq = seq }, (c, e) => c.TicketCalled(e)),
+        [typeof(TicketRecalledEvent)] = Of<TicketRecalledEvent>(nameof(IFrontOfficeClient.TicketRecalled), (e, seq) => e with { Seq = seq }, (c, e) => c.TicketRecalled(e)),
+        [typeof(TicketClosedEvent)] = Of<TicketClosedEvent>(nameof(IFrontOfficeClient.TicketClosed), (e, seq) => e with { Seq = seq }, (c, e) => c.TicketClosed(e)),
+        [typeof(QueueChangedEvent)] = Of<QueueChangedEvent>(nameof(IFrontOfficeClient.QueueChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.QueueChanged(e)),
+        [typeof(DeviceStatusChangedEvent)] = Of<DeviceStatusChangedEvent>(nameof(IFrontOfficeClient.DeviceStatusChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.DeviceStatusChanged(e)),
+        [typeof(ReceptionChangedEvent)] = Of<ReceptionChangedEvent>(nameof(IFrontOfficeClient.ReceptionChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.ReceptionChanged(e)),
+        [typeof(RosterChangedEvent)] = Of<RosterChangedEvent>(nameof(IFrontOfficeClient.RosterChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.RosterChanged(e)),
+    };
+
+    private static readonly Dictionary<string, Kind> ByName = Kinds.Values.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    /// <summary>Adds the event to the transaction; its <c>Seq</c> is the row's, given at commit.</summary>
+    public static void Add(FrontOfficeDb db, IHallEvent e, DateTime nowUtc)
+    {
         db.OutboxEvents.Add(new OutboxEvent
         {
-            Type = type,
-            Payload = JsonSerializer.Serialize(payload, payload.GetType(), Json),
+            Type = Kinds[e.GetType()].Name,
+            Payload = JsonSerializer.Serialize(e, e.GetType(), Json),
             CreatedAt = nowUtc,
         });
+        db.OutboxWritten = true;
+    }
 
     /// <summary>The typed event with the outbox row's sequence number filled in.</summary>
-    public static object Decode(OutboxEvent row) => row.Type switch
-    {
-        nameof(IFrontOfficeClient.TicketIssued) => Read<TicketIssuedEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.TicketCalled) => Read<TicketCalledEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.TicketRecalled) => Read<TicketRecalledEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.TicketClosed) => Read<TicketClosedEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.QueueChanged) => Read<QueueChangedEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.DeviceStatusChanged) => Read<DeviceStatusChangedEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.ReceptionChanged) => Read<ReceptionChangedEvent>(row) with { Seq = row.Seq },
-        nameof(IFrontOfficeClient.RosterChanged) => Read<RosterChangedEvent>(row) with { Seq = row.Seq },
-        _ => throw new InvalidOperationException($"Unknown outbox event type {row.Type}."),
-    };
+    public static IHallEvent Decode(OutboxEvent row) =>
+        ByName.TryGetValue(row.Type, out var kind) ? kind.Decode(row) : throw new InvalidOperationException($"Unknown outbox event type {row.Type}.");
 
-    /// <summary>Sends a decoded event to the client method of the same name.</summary>
-    public static Task SendAsync(IFrontOfficeClient client, object e) => e switch
-    {
-        TicketIssuedEvent x => client.TicketIssued(x),
-        TicketCalledEvent x => client.TicketCalled(x),
-        TicketRecalledEvent x => client.TicketRecalled(x),
-        TicketClosedEvent x => client.TicketClosed(x),
-        QueueChangedEvent x => client.QueueChanged(x),
-        DeviceStatusChangedEvent x => client.DeviceStatusChanged(x),
-        ReceptionChangedEvent x => client.ReceptionChanged(x),
-        RosterChangedEvent x => client.RosterChanged(x),
-        _ => throw new InvalidOperationException($"Unknown event {e.GetType().Name}."),
-    };
-
-    private static T Read<T>(OutboxEvent row) => JsonSerializer.Deserialize<T>(row.Payload, Json)!;
+    /// <summary>Sends a decoded event to the client method of its name.</summary>
+    public static Task SendAsync(IFrontOfficeClient client, IHallEvent e) => Kinds[e.GetType()].Send(client, e);
 }

@@ -25,14 +25,14 @@ internal static class Notices
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Stale, true), ct);
 
     public static void Changed(FrontOfficeDb db, Guid sessionId, DateTime now) =>
-        Outbox.Add(db, nameof(IFrontOfficeClient.ReceptionChanged), new ReceptionChangedEvent(0, sessionId), now);
+        Outbox.Add(db, new ReceptionChangedEvent(0, sessionId), now);
 }
 
 /// <summary>
 /// A resident books a slot (kiosk or staff on the phone): the IIN is checked and kept only as a
 /// keyed hash and its last four digits; a full session puts the resident on its waiting list.
 /// </summary>
-public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, IOutboxSignal signal, Printing.PrintBookingSlip slip)
+public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, Printing.PrintBookingSlip slip)
 {
     public static readonly string[] Topics = ["energy", "housing", "transport", "landscaping", "other"];
 
@@ -76,7 +76,6 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
             await db.SaveChangesAsync(ct);
             return (booking, ReceptionBook.PlaceOnWaitingList(session.Id, [.. bookings, booking], booking));
         }, ct);
-        signal.Notify();
         var printed = await slip.HandleAsync(actor.DeviceId, booking.Code, ct);
         return new BookingCreatedDto(booking.Code, booking.SlotStart is { } s ? ReceptionView.Time(s) : null, position, printed.Status);
     }
@@ -110,7 +109,7 @@ public sealed class GetBooking(FrontOfficeDb db, PassOnLapsedOffers passOn)
 }
 
 /// <summary>Cancels a booking (the resident with the code, or staff with a reason); a freed place goes to the first waiting.</summary>
-public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(string code, string reason, CancellationToken ct)
     {
@@ -132,12 +131,11 @@ public sealed class CancelBooking(FrontOfficeDb db, TimeProvider clock, IOutboxS
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 }
 
 /// <summary>Staff move one booking, with a reason; the freed place goes to the first waiting, the resident is told.</summary>
-public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(string code, MoveBookingRequest r, CancellationToken ct)
     {
@@ -177,12 +175,11 @@ public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 }
 
 /// <summary>A resident offered a freed place takes it.</summary>
-public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock)
 {
     public async Task HandleAsync(string code, CancellationToken ct)
     {
@@ -196,7 +193,6 @@ public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock, IOutbox
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 }
 
@@ -205,7 +201,7 @@ public sealed class ConfirmBooking(FrontOfficeDb db, TimeProvider clock, IOutbox
 /// the same deputy, or a new one at the same hours. Every booking moves in one transaction, in its
 /// order; each resident gets a new notice and the old ones go stale. Without confirm: a preview.
 /// </summary>
-public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, Audit.AuditTrail audit)
 {
     public async Task<ReschedulePlanDto> HandleAsync(Guid sessionId, RescheduleSessionRequest r, CancellationToken ct)
     {
@@ -259,7 +255,6 @@ public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, T
         }, ct);
         if (result.Applied)
         {
-            signal.Notify();
         }
 
         return result;
@@ -270,7 +265,7 @@ public sealed class RescheduleSession(FrontOfficeDb db, HallCalendar calendar, T
 /// The resident arrives with the booking code: a ticket of the reception service, called at the
 /// slot time ahead of walk-ins; a late arrival is called at the next free moment.
 /// </summary>
-public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Microsoft.Extensions.Options.IOptions<FrontOfficeOptions> options,
+public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<FrontOfficeOptions> options,
     Printing.PrintTicket print)
 {
     public const string ReceptionServiceCode = "personal-reception";
@@ -297,7 +292,6 @@ public sealed class CheckIn(FrontOfficeDb db, TimeProvider clock, IOutboxSignal 
             Notices.Changed(db, session.Id, now);
             return issued;
         }, ct);
-        signal.Notify();
 
         // Printed after the commit, like any kiosk ticket: the check-in stands whatever the printer does.
         var printed = await print.IssuedAsync(ticket, ct);

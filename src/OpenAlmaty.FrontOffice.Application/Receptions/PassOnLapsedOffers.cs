@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Application.Common;
-using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Persistence;
 
@@ -14,7 +13,7 @@ namespace OpenAlmaty.FrontOffice.Application.Receptions;
 /// and before every read of a session: staff, the kiosk and the resident never see an offer that
 /// has run out. A read only writes when it found one; nearly always it finds none.
 /// </summary>
-public sealed class PassOnLapsedOffers(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, Audit.AuditTrail audit)
+public sealed class PassOnLapsedOffers(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
 {
     public const string AuditAction = "reception.offer-lapsed";
 
@@ -92,7 +91,6 @@ public sealed class PassOnLapsedOffers(FrontOfficeDb db, TimeProvider clock, IOu
         }, ct);
         if (lapsed > 0)
         {
-            signal.Notify();
         }
 
         return lapsed;

@@ -13,7 +13,7 @@ namespace OpenAlmaty.FrontOffice.Application.Roster;
 /// The checks every roster edit shares, and the commit that tells kiosks and displays.
 /// A refused edit changes nothing.
 /// </summary>
-public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, AuditTrail audit)
+public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, AuditTrail audit)
 {
     public FrontOfficeDb Db => db;
 
@@ -27,10 +27,9 @@ public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, IOutboxSign
         {
             var value = await edit(ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            Outbox.Add(db, nameof(IFrontOfficeClient.RosterChanged), new RosterChangedEvent(0), now);
+            Outbox.Add(db, new RosterChangedEvent(0), now);
             return value;
         }, ct);
-        signal.Notify();
         return result;
     }
 

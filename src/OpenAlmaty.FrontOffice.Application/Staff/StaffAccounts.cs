@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Application.Audit;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Desks;
-using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Roster;
@@ -31,7 +30,7 @@ public sealed class ListStaff(FrontOfficeDb db, TimeProvider clock)
 /// What an administrator does to an account: a new password, a lock, its desks. Each is audited;
 /// a new password or a lock also renews the security stamp, so open sessions end within a minute.
 /// </summary>
-public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock, IOutboxSignal signal)
+public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock)
 {
     public async Task ResetPasswordAsync(string userId, ResetPasswordRequest request, CancellationToken ct)
     {
@@ -51,7 +50,6 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
             await audit.RecordAsync("staff.password-reset", user.UserName!, null, ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 
     public async Task SetLockedAsync(string userId, bool locked, CancellationToken ct)
@@ -70,7 +68,6 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
             await audit.RecordAsync(locked ? "staff.lock" : "staff.unlock", user.UserName!, null, ct);
             return true;
         }, ct);
-        signal.Notify();
     }
 
     public async Task SetDesksAsync(string userId, OfficerDesksRequest request, CancellationToken ct)

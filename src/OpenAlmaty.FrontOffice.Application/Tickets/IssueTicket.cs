@@ -20,7 +20,7 @@ public sealed record IssuedTicket(TicketDto Ticket, bool Created);
 /// Issues a ticket at a kiosk. The number, the ticket, its events and the idempotency record are
 /// committed together, durably, before the 201 goes out: a visitor who saw a number has a ticket.
 /// </summary>
-public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal, IOptions<FrontOfficeOptions> options, PrintTicket print)
+public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<FrontOfficeOptions> options, PrintTicket print)
 {
     public const string Operation = "issue-ticket";
 
@@ -91,7 +91,6 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
             return raced;
         }
 
-        signal.Notify();
 
         // Printed after the commit: whatever the printer does, the ticket stands and the kiosk
         // shows it with its QR.
@@ -142,9 +141,8 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOutboxSig
         var ticket = Ticket.Issue(Guid.CreateVersion7(), NewPublicId(), service.Id, service.Prefix, last + 1, day,
             language.ToString().ToLowerInvariant(), priority, now, ahead, wait, training, appointmentAt, issuedBy);
         db.Tickets.Add(ticket);
-        Outbox.Add(db, nameof(IFrontOfficeClient.TicketIssued),
-            new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);
-        Outbox.Add(db, nameof(IFrontOfficeClient.QueueChanged), after.Changed(), now);
+        Outbox.Add(db, new TicketIssuedEvent(0, ticket.DisplayNumber, service.Id, TicketView.Utc(now), training), now);
+        Outbox.Add(db, after.Changed(), now);
         return ticket;
     }
 

@@ -40,7 +40,7 @@ public sealed class Recall(TicketChange change) : ITicketAction
             }
 
             var desk = await c.Db.Desks.Where(d => d.Id == deskId).Select(d => d.Number).SingleAsync(c.Cancellation);
-            c.Publish(nameof(IFrontOfficeClient.TicketRecalled), new TicketRecalledEvent(0, c.Ticket.DisplayNumber, desk,
+            c.Publish(new TicketRecalledEvent(0, c.Ticket.DisplayNumber, desk,
                 c.Ticket.ServiceId, c.Ticket.RecallCount, TicketView.Utc(c.Now)));
         }, ct);
 }
@@ -181,8 +181,7 @@ public sealed class Transfer(TicketChange change, Audit.AuditTrail audit)
             await c.EndCallAsync(CallOutcome.Transferred);
             // The note stays on the ticket: it may say things about the visitor that a log must not keep.
             await audit.RecordAsync("ticket.transfer", c.Ticket.DisplayNumber, $"service {c.Service.Id} → service {target.Id}{(deskNumber is null ? "" : $", desk {deskNumber}")}", c.Cancellation, actor);
-            c.Publish(nameof(IFrontOfficeClient.TicketClosed),
-                new TicketClosedEvent(0, c.Ticket.DisplayNumber, c.Service.Id, "Transferred", TicketView.Utc(c.Now)));
+            c.Publish(new TicketClosedEvent(0, c.Ticket.DisplayNumber, c.Service.Id, "Transferred", TicketView.Utc(c.Now)));
             await c.QueueChangedAsync(target);
         }, ct);
 }

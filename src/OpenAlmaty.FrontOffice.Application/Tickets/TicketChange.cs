@@ -26,16 +26,15 @@ public sealed class TicketChangeContext(FrontOfficeDb db, Ticket ticket, Service
         call?.End(outcome, Now);
     }
 
-    public void Publish(string type, object payload) => Outbox.Add(Db, type, payload, Now);
+    public void Publish(IHallEvent e) => Outbox.Add(Db, e, Now);
 
-    public void TicketClosed(string state) => Publish(nameof(IFrontOfficeClient.TicketClosed),
-        new TicketClosedEvent(0, Ticket.DisplayNumber, Service.Id, state, TicketView.Utc(Now)));
+    public void TicketClosed(string state) => Publish(new TicketClosedEvent(0, Ticket.DisplayNumber, Service.Id, state, TicketView.Utc(Now)));
 
     /// <summary>Queues a <c>QueueChanged</c> for the service once the change is saved.</summary>
     public async Task QueueChangedAsync(Service? service = null)
     {
         await Db.SaveChangesAsync(Cancellation);
-        Publish(nameof(IFrontOfficeClient.QueueChanged), await ServiceQueue.ChangedAsync(Db, service ?? Service, Now, Cancellation));
+        Publish(await ServiceQueue.ChangedAsync(Db, service ?? Service, Now, Cancellation));
     }
 }
 
@@ -44,7 +43,7 @@ public sealed class TicketChangeContext(FrontOfficeDb db, Ticket ticket, Service
 /// ticket's desk, the optional version check, the domain change, events, one commit.
 /// Each action is a small class beside this one that passes its domain change.
 /// </summary>
-public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock, IOutboxSignal signal)
+public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock)
 {
     public async Task<TicketDto> RunAsync(
         Actor actor, Guid ticketId, string operation, string? idempotencyKey, int? expectedVersion,
@@ -79,10 +78,6 @@ public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock, IOutboxSi
             return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
         }, ct);
 
-        if (changed)
-        {
-            signal.Notify();
-        }
 
         return dto;
     }

@@ -84,23 +84,104 @@ public sealed class OutboxDispatcher(
 
 /// <summary>
 /// The same events, in the same order, for components inside the server (Blazor screens), so
-/// they need no SignalR connection to their own host.
+/// they need no SignalR connection to their own host. A subscriber names the last <c>seq</c> it
+/// has (its snapshot's): what it missed is replayed from a window of recent events, then it
+/// follows. Each subscriber has its own queue and runs on its own, outside the dispatcher: a slow
+/// or failing one delays or repeats nothing for anyone else.
 /// </summary>
-public sealed class HallFeed
+public sealed class HallFeed(ILogger<HallFeed> log)
 {
-    public event Action<object>? Published;
+    /// <summary>How many recent events a late subscriber can catch up on.</summary>
+    public const int ReplayWindow = 4096;
 
-    public void Publish(object e) => Published?.Invoke(e);
+    private readonly Lock _gate = new();
+    private readonly LinkedList<IHallEvent> _recent = new();
+    private readonly List<Subscription> _subscribers = [];
 
-    /// <summary>Follows the events until the returned handle is disposed (for libraries that hand out a subscription).</summary>
-    public IDisposable Subscribe(Action<object> onEvent)
+    /// <summary>The newest event published; a page that subscribes before it loads passes this.</summary>
+    public long LastSeq { get; private set; }
+
+    /// <summary>Called by the dispatcher in <c>seq</c> order; never blocks and never throws.</summary>
+    public void Publish(IHallEvent e)
     {
-        Published += onEvent;
-        return new Subscription(() => Published -= onEvent);
+        lock (_gate)
+        {
+            _recent.AddLast(e);
+            if (_recent.Count > ReplayWindow)
+            {
+                _recent.RemoveFirst();
+            }
+
+            LastSeq = e.Seq;
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Offer(e);
+            }
+        }
     }
 
-    private sealed class Subscription(Action dispose) : IDisposable
+    /// <summary>Delivers every event after <paramref name="afterSeq"/>, once and in order, until disposed.</summary>
+    public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent)
     {
-        public void Dispose() => dispose();
+        var subscription = new Subscription(this, onEvent, log);
+        lock (_gate)
+        {
+            if (_recent.First is { } oldest && oldest.Value.Seq > afterSeq + 1 && afterSeq > 0)
+            {
+                log.LogWarning("A subscriber asked for events after {Seq}; the feed keeps them from {Oldest}", afterSeq, oldest.Value.Seq);
+            }
+
+            foreach (var e in _recent.Where(e => e.Seq > afterSeq))
+            {
+                subscription.Offer(e);
+            }
+
+            _subscribers.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(subscription);
+        }
+    }
+
+    private sealed class Subscription : IDisposable
+    {
+        private readonly System.Threading.Channels.Channel<IHallEvent> _queue =
+            System.Threading.Channels.Channel.CreateUnbounded<IHallEvent>(new() { SingleReader = true });
+
+        private readonly HallFeed _feed;
+
+        public Subscription(HallFeed feed, Action<IHallEvent> onEvent, ILogger log)
+        {
+            _feed = feed;
+            _ = Task.Run(async () =>
+            {
+                await foreach (var e in _queue.Reader.ReadAllAsync())
+                {
+                    try
+                    {
+                        onEvent(e);
+                    }
+                    catch (Exception ex)
+                    {
+                        log.LogError(ex, "A hall-event subscriber failed on event {Seq}", e.Seq);
+                    }
+                }
+            });
+        }
+
+        public void Offer(IHallEvent e) => _queue.Writer.TryWrite(e);
+
+        public void Dispose()
+        {
+            _feed.Remove(this);
+            _queue.Writer.TryComplete();
+        }
     }
 }

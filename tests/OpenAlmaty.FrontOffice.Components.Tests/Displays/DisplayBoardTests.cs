@@ -17,17 +17,40 @@ public sealed class FakeDisplaySource : IDisplaySource
     ],
     [new RecentCallDto("P-001", "7", 13, DateTimeOffset.UnixEpoch, "Called")]);
 
-    private Action<object>? _listener;
+    private readonly List<IHallEvent> _published = [];
+    private Action<IHallEvent>? _listener;
 
-    public Task<DisplayBoardDto> LoadAsync(CancellationToken ct) => Task.FromResult(Board);
+    /// <summary>Something committed while the board was being read (after its snapshot's seq).</summary>
+    public IHallEvent? CommittedDuringLoad { get; set; }
 
-    public IDisposable Subscribe(Action<object> onEvent)
+    public Task<DisplayBoardDto> LoadAsync(CancellationToken ct)
     {
+        if (CommittedDuringLoad is { } e)
+        {
+            Publish(e);
+            CommittedDuringLoad = null;
+        }
+
+        return Task.FromResult(Board);
+    }
+
+    /// <summary>As the server's feed: replays what came after <paramref name="afterSeq"/>, then follows.</summary>
+    public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent)
+    {
+        foreach (var e in _published.Where(e => e.Seq > afterSeq))
+        {
+            onEvent(e);
+        }
+
         _listener = onEvent;
         return new Stop(() => _listener = null);
     }
 
-    public void Publish(object e) => _listener?.Invoke(e);
+    public void Publish(IHallEvent e)
+    {
+        _published.Add(e);
+        _listener?.Invoke(e);
+    }
 
     private sealed class Stop(Action stop) : IDisposable
     {
@@ -46,6 +69,31 @@ public class DisplayBoardTests : BunitContext
         Services.AddSingleton<TimeProvider>(_clock);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void A_call_committed_between_the_boards_load_and_its_subscription_is_shown_and_announced_once()
+    {
+        _source.CommittedDuringLoad = new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow());
+        var cut = Render<DisplayBoard>();
+        cut.WaitForAssertion(() => Assert.Equal("8", cut.Find("[data-test=call][data-number='P-002']").GetAttribute("data-desk")));
+        // The same event delivered again (a replay) changes nothing and is not announced twice.
+        _source.Publish(new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow()));
+        Assert.Single(cut.FindAll("[data-test=call][data-number='P-002']"));
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue" && Equals(i.Arguments[0], "P-002"));
+    }
+
+    [Fact]
+    public void A_kiosk_out_of_paper_does_not_reload_the_board_or_shrink_its_calls()
+    {
+        var cut = Render<DisplayBoard>();
+        _source.Publish(new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow()));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=call]").Count));
+        _source.Board = _source.Board with { Seq = 3, RecentCalls = [] };
+        _source.Publish(new DeviceStatusChangedEvent(3, Guid.NewGuid(), "printer-paper-out"));
+        _source.Publish(new RosterChangedEvent(4));
+        // The roster change reloads the board; the calls already shown stay.
+        cut.WaitForAssertion(() => Assert.Equal(["P-002", "P-001"], cut.FindAll("[data-test=call]").Select(c => c.GetAttribute("data-number"))));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
         return await scope.ServiceProvider.GetRequiredService<GetDisplayBoard>().HandleAsync(device, ct);
     }
 
-    public IDisposable Subscribe(Action<object> onEvent) => feed.Subscribe(onEvent);
+    public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent) => feed.Subscribe(afterSeq, onEvent);
 }
 
 public static class DisplayEndpoints

@@ -26,7 +26,7 @@ public sealed class KioskBackend(
         return await scope.ServiceProvider.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, ct);
     }
 
-    public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(e =>
+    public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
     {
         if (e is RosterChangedEvent)
         {
