@@ -97,6 +97,15 @@ public class DisplayBoardTests : BunitContext
     }
 
     [Fact]
+    public void An_agency_whose_windows_have_no_officer_says_so_instead_of_a_wait()
+    {
+        var cut = Render<DisplayBoard>();
+        _source.Publish(new QueueChangedEvent(2, 13, 4, new WaitRangeDto(0, 0, WaitBases.NoDeskOpen)));
+        cut.WaitForAssertion(() => Assert.Equal("Терезе ашық емес / Окна закрыты",
+            cut.Find("[data-test=queue][data-agency='13'] [data-test=wait]").TextContent));
+    }
+
+    [Fact]
     public void The_hall_board_shows_every_agency_with_its_waiting_count_and_range_the_calls_and_the_almaty_clock()
     {
         var cut = Render<DisplayBoard>();
