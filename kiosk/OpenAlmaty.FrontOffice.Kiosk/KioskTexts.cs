@@ -67,7 +67,6 @@ public static class KioskTexts
         ["your-number"] = ("Сіздің нөміріңіз", "Ваш номер", "Your number"),
         ["ahead"] = ("Алдыңызда", "Перед вами", "People ahead"),
         ["wait"] = ("Күту уақыты", "Ожидание", "Wait"),
-        ["minutes"] = ("мин", "мин", "min"),
         ["scan"] = ("Кезегіңізді телефоннан бақылау үшін QR-кодты сканерлеңіз", "Отсканируйте QR-код, чтобы следить за очередью с телефона", "Scan the QR code to follow your turn on your phone"),
         ["no-print"] = ("Талон басылмады. Нөмірді суретке түсіріңіз немесе QR-кодты сканерлеңіз.", "Талон не напечатан. Сфотографируйте номер или отсканируйте QR-код.", "The ticket was not printed. Take a photo of the number or scan the QR code."),
         ["done"] = ("Дайын", "Готово", "Done"),

@@ -28,7 +28,20 @@ public sealed record IssueTicketRequest(int ServiceId, VisitorLanguage Language 
 /// <param name="Basis"><see cref="WaitBases.Estimate"/> (a range), <see cref="WaitBases.NoDeskOpen"/> (no window
 /// has an officer now: show that, not the zeros) or <see cref="WaitBases.Slot"/> (a booked reception, called at its time).</param>
 /// <param name="OpensAt">With <see cref="WaitBases.NoDeskOpen"/>: when the service's hours next begin, if it is closed now.</param>
-public sealed record WaitRangeDto(int FromMinutes, int ToMinutes, string Basis = WaitBases.Estimate, DateTimeOffset? OpensAt = null);
+public sealed record WaitRangeDto(int FromMinutes, int ToMinutes, string Basis = WaitBases.Estimate, DateTimeOffset? OpensAt = null)
+{
+    /// <summary>
+    /// The wait of several queues (an agency's services where somebody waits): from the shortest to
+    /// the longest estimate among those a desk serves; "no window open" when none is served; null for none.
+    /// </summary>
+    public static WaitRangeDto? Across(IReadOnlyCollection<WaitRangeDto> waits)
+    {
+        var served = waits.Where(w => w.Basis != WaitBases.NoDeskOpen).ToList();
+        return waits.Count == 0 ? null
+            : served.Count == 0 ? new WaitRangeDto(0, 0, WaitBases.NoDeskOpen)
+            : new WaitRangeDto(served.Min(w => w.FromMinutes), served.Max(w => w.ToMinutes));
+    }
+}
 
 /// <summary>The values of <see cref="WaitRangeDto.Basis"/>.</summary>
 public static class WaitBases

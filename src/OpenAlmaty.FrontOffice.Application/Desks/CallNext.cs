@@ -57,15 +57,15 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
             histories[service.Id] = await ServiceQueue.LoadHistoryAsync(db, service.Id, ct);
         }
 
-        var (dto, called) = await Transactions.RunAsync(db, async ct =>
+        return await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (idempotencyKey is not null
                 && await Idempotency.FindAsync(db, actor, idempotencyKey, operation, ct) is { } earlier)
             {
                 return earlier.TicketId is { } id
-                    ? (await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct), now, ct), false)
-                    : ((TicketDto?)null, false);
+                    ? await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == id, ct), now, ct)
+                    : null;
             }
 
             var desk = await DeskAccess.RequireAsync(db, actor, deskId, ct);
@@ -120,7 +120,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
                     Idempotency.Remember(db, actor, idempotencyKey, operation, null, now);
                 }
 
-                return (null, false);
+                return null;
             }
 
             var ticket = await db.Tickets.SingleAsync(t => t.Id == decision.Entry.TicketId, ct);
@@ -154,11 +154,8 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
                 Outbox.Add(db, other.Changed(), now);
             }
 
-            return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
+            return await TicketView.ToDtoAsync(db, ticket, now, ct);
         }, ct);
-
-
-        return dto;
     }
 
     private async Task<CallDecision?> ChosenDecisionAsync(Guid ticketId, string reason, List<int> serviceIds, DateTime now, TierCounts counts, CancellationToken ct)
@@ -166,7 +163,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
         var from = AlmatyClock.StartOfDayUtc(AlmatyClock.ServiceDay(now));
         var entry = await db.Tickets.AsNoTracking()
             .Where(t => t.Id == ticketId && serviceIds.Contains(t.ServiceId) && t.State == TicketState.Waiting && t.ArrivedAt >= from)
-            .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt, t.Prefix, t.Number, t.ReservedDeskId)).SingleOrDefaultAsync(ct);
+            .Select(QueueEntry.FromTicket).SingleOrDefaultAsync(ct);
         return entry is null
             ? null
             : new CallDecision(entry, new CallReason(CallRules.ChosenByOfficer, entry.Tier.ToString(), 0, 0,
@@ -181,7 +178,7 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
         foreach (var tier in new[] { TicketTier.Regular, TicketTier.Priority, TicketTier.Reception })
         {
             var head = await callable.Where(t => t.Tier == tier).InTierOrder(tier)
-                .Select(t => new QueueEntry(t.Id, t.ServiceId, t.Tier, t.ArrivedAt, t.AppointmentAt, t.Prefix, t.Number, t.ReservedDeskId))
+                .Select(QueueEntry.FromTicket)
                 .FirstOrDefaultAsync(ct);
             if (head is not null)
             {

@@ -4,6 +4,7 @@ using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Tickets;
+using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Reports;
@@ -24,7 +25,7 @@ public sealed class GetHallDashboard(FrontOfficeDb db, GetSnapshot snapshot, Bui
         var oldest = await db.Tickets.AsNoTracking().Where(t => t.ServiceDay == day && t.State == TicketState.Waiting)
             .GroupBy(t => t.ServiceId).Select(g => new { ServiceId = g.Key, Since = g.Min(t => t.ArrivedAt) }).ToDictionaryAsync(x => x.ServiceId, x => x.Since, ct);
         var openDeskServices = await db.DeskServices.AsNoTracking()
-            .Join(db.Desks.Where(d => d.IsOpen && d.RetiredAt == null), l => l.DeskId, d => d.Id, (l, d) => l).ToListAsync(ct);
+            .Join(db.Desks.Where(Desk.Serving), l => l.DeskId, d => d.Id, (l, d) => l).ToListAsync(ct);
         var queues = hall.Queues.ToDictionary(q => q.ServiceId);
 
         var agencies = services.GroupBy(s => s.AgencyId).Select(g =>
@@ -37,7 +38,7 @@ public sealed class GetHallDashboard(FrontOfficeDb db, GetSnapshot snapshot, Bui
             var ranges = g.Select(s => queues.GetValueOrDefault(s.Id)).Where(q => q is { Waiting: > 0 }).Select(q => q!.EstimatedWait).ToList();
             return new AgencyNowDto(agency.Id, agency.NameKk, agency.NameRu, waiting, longest,
                 openDeskServices.Where(l => ids.Contains(l.ServiceId)).Select(l => l.DeskId).Distinct().Count(),
-                ranges.Count == 0 ? new WaitRangeDto(0, 0) : new WaitRangeDto(ranges.Min(r => r.FromMinutes), ranges.Max(r => r.ToMinutes)),
+                WaitRangeDto.Across(ranges) ?? new WaitRangeDto(0, 0),
                 target, Light(longest, target), today.Agencies.FirstOrDefault(a => a.AgencyId == agency.Id)?.WaitP50);
         }).OrderByDescending(a => a.Sla == "red").ThenByDescending(a => a.Sla == "amber").ThenByDescending(a => a.Waiting).ThenBy(a => a.AgencyId).ToList();
 

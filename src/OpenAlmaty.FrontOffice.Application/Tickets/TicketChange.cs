@@ -49,13 +49,13 @@ public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock)
         Actor actor, Guid ticketId, string operation, string? idempotencyKey, int? expectedVersion,
         Func<TicketChangeContext, Task> change, CancellationToken ct)
     {
-        var (dto, changed) = await Transactions.RunAsync(db, async ct =>
+        return await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (idempotencyKey is not null
                 && await Idempotency.FindAsync(db, actor, idempotencyKey, operation, ct) is { TicketId: { } doneId })
             {
-                return (await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == doneId, ct), now, ct), false);
+                return await TicketView.ToDtoAsync(db, await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == doneId, ct), now, ct);
             }
 
             var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct)
@@ -75,11 +75,8 @@ public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock)
             }
 
             await db.SaveChangesAsync(ct);
-            return (await TicketView.ToDtoAsync(db, ticket, now, ct), true);
+            return await TicketView.ToDtoAsync(db, ticket, now, ct);
         }, ct);
-
-
-        return dto;
     }
 
     /// <summary>

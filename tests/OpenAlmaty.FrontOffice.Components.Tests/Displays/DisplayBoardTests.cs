@@ -101,7 +101,7 @@ public class DisplayBoardTests : BunitContext
     {
         var cut = Render<DisplayBoard>();
         _source.Publish(new QueueChangedEvent(2, 13, 4, new WaitRangeDto(0, 0, WaitBases.NoDeskOpen)));
-        cut.WaitForAssertion(() => Assert.Equal("Терезе ашық емес / Окна закрыты",
+        cut.WaitForAssertion(() => Assert.Equal("қазір ашық терезе жоқ / сейчас нет открытых окон",
             cut.Find("[data-test=queue][data-agency='13'] [data-test=wait]").TextContent));
     }
 
