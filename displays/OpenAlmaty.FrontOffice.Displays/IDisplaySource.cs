@@ -9,4 +9,7 @@ public interface IDisplaySource
 
     /// <summary>Calls <paramref name="onEvent"/> with each hub event (in <c>seq</c> order) until disposed.</summary>
     IDisposable Subscribe(Action<object> onEvent);
+
+    /// <summary>Calls <paramref name="onEnded"/> once if this display is revoked while its page is open (noticed within seconds), until disposed.</summary>
+    IDisposable OnEnrolmentEnded(Action onEnded);
 }
