@@ -10,4 +10,7 @@ public interface IDisplaySource
     /// <summary>Calls <paramref name="onEvent"/> with each hall event after <paramref name="afterSeq"/> (the board's),
     /// in <c>seq</c> order and once, until disposed: nothing committed between the load and the subscription is missed.</summary>
     IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent);
+
+    /// <summary>Calls <paramref name="onEnded"/> once if this display is revoked while its page is open (noticed within seconds), until disposed.</summary>
+    IDisposable OnEnrolmentEnded(Action onEnded);
 }

@@ -26,6 +26,12 @@ public interface IKioskBackend
     /// <summary>Calls <paramref name="onChange"/> whenever an admin changes the roster (names, hours, services), until disposed.</summary>
     IDisposable OnRosterChanged(Action onChange);
 
+    /// <summary>
+    /// Calls <paramref name="onEnded"/> once if this kiosk is revoked while its page is open (noticed
+    /// within seconds, or at the next tap, whose call is then refused), until disposed.
+    /// </summary>
+    IDisposable OnEnrolmentEnded(Action onEnded);
+
     Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct);
 
     /// <summary>A resident with a booking code checks in: a reception ticket called at the slot time.</summary>

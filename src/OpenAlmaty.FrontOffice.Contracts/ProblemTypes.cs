@@ -54,4 +54,16 @@ public static class ProblemTypes
     public const string RescheduleDoesNotFit = Base + "reschedule-does-not-fit";
     public const string NotAWorkingDay = Base + "not-a-working-day";
     public const string InvalidRetention = Base + "invalid-retention";
+
+    /// <summary>An open staff page's account was locked by an administrator: the page acts no more.</summary>
+    public const string AccountLocked = Base + "account-locked";
+
+    /// <summary>An open staff page's account got a new password (or was unlocked) since the page opened: sign in again.</summary>
+    public const string SignInChanged = Base + "sign-in-changed";
+
+    /// <summary>An open staff page's account no longer exists.</summary>
+    public const string AccountGone = Base + "account-gone";
+
+    /// <summary>An open kiosk or display page's device was revoked (or never enrolled).</summary>
+    public const string DeviceNotEnrolled = Base + "device-not-enrolled";
 }

@@ -14,6 +14,7 @@ using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
@@ -59,6 +60,7 @@ public static class ServerSetup
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddCircuitActions();
         services.AddScoped<IKioskBackend, KioskBackend>();
         services.AddScoped<ITicketStatus, TicketStatusSource>();
         services.AddScoped<OpenAlmaty.FrontOffice.Displays.IDisplaySource, Features.Displays.DisplaySource>();

@@ -53,6 +53,10 @@ public static class ProblemCatalog
         [ProblemTypes.Forbidden] = ("Рұқсат жоқ", "Нет доступа", "Not allowed"),
         [ProblemTypes.NotFound] = ("Табылмады", "Не найдено", "Not found"),
         [ProblemTypes.ServerError] = ("Сервер қатесі", "Ошибка сервера", "Server error"),
+        [ProblemTypes.AccountLocked] = ("Сеанс аяқталды: әкімші тіркелгіңізді бұғаттады", "Сеанс завершён: администратор заблокировал вашу учётную запись", "Your session has ended: an administrator locked your account"),
+        [ProblemTypes.SignInChanged] = ("Сеанс аяқталды: тіркелгіңіздің құпиясөзі ауыстырылды", "Сеанс завершён: пароль вашей учётной записи сменён", "Your session has ended: your account's password was changed"),
+        [ProblemTypes.AccountGone] = ("Сеанс аяқталды: тіркелгіңіз жойылды", "Сеанс завершён: ваша учётная запись удалена", "Your session has ended: your account was deleted"),
+        [ProblemTypes.DeviceNotEnrolled] = ("Бұл құрылғы тіркелмеген немесе оның тіркелуі жойылды", "Это устройство не зарегистрировано или его регистрация отозвана", "This device is not enrolled, or its enrolment was revoked"),
     };
 
     public static IEnumerable<string> Types => Titles.Keys;

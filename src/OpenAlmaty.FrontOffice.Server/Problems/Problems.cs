@@ -59,12 +59,18 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     };
 }
 
-/// <summary>Gives bare status codes (401, 403, 404, 429 …) a problem+json body too.</summary>
+/// <summary>Gives bare status codes (401, 403, 404, 429 …) a problem+json body too; a browser refused a kiosk or display page gets that page's "not enrolled" HTML instead.</summary>
 public static class StatusProblems
 {
     public static async Task WriteAsync(StatusCodeContext status)
     {
         var http = status.HttpContext;
+        if (http.Response.StatusCode is 401 or 403 && Features.Kiosk.DevicePages.Asked(http.Request) is { } device)
+        {
+            await Features.Kiosk.DevicePages.WriteNotEnrolledAsync(http, device);
+            return;
+        }
+
         var type = http.Response.StatusCode switch
         {
             401 => ProblemTypes.Unauthorized,

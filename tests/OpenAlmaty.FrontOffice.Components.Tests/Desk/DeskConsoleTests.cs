@@ -16,6 +16,7 @@ using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Printing;
 using OpenAlmaty.FrontOffice.Printing.EscPos;
+using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Components.Desk;
 using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Realtime;
@@ -32,6 +33,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
     private readonly List<TicketDto> _waiting = [];
     private int _deskId;
+    private string _officerId = "";
     private int _waterId;
     private List<string> _waterDesks = [];
 
@@ -55,6 +57,8 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<HallFeed>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<StaffLanguage>();
+        Services.AddScoped<CircuitAccess>();
+        Services.AddScoped<CircuitActions>();
         _auth = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -88,7 +92,10 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(10));
         _auth.SetAuthorized("aigerim");
         _auth.SetRoles(StaffRoles.Officer);
-        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.Id));
+        // As the sign-in cookie carries it: the stamp the account had when the officer signed in.
+        var stamp = (await sp.GetRequiredService<UserManager<StaffUser>>().FindByIdAsync(officer.Id))!.SecurityStamp!;
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, officer.Id), new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp));
+        _officerId = officer.Id;
     }
 
     public new async Task DisposeAsync()
@@ -217,6 +224,80 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Assert.True(cut.Find("[data-test=call-next]").HasAttribute("disabled"));
         cut.Find("[data-test=open-desk]").Click();
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-test=call-next]").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public async Task A_locked_officer_calls_nobody_and_is_told_why_in_the_staff_language()
+    {
+        var cut = Console();
+        await AsAdminAsync<ManageStaffAccount>(m => m.SetLockedAsync(_officerId, locked: true, CancellationToken.None));
+
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: администратор заблокировал вашу учётную запись", cut.Find("[data-test=error]").TextContent));
+        Assert.Empty(cut.FindAll("[data-test=current-number]"));
+        Assert.Equal(ProblemTypes.AccountLocked, Services.GetRequiredService<CircuitAccess>().EndedBecause);
+
+        // Nobody was called: the desk, read as the admin would, still has nobody and three waiting.
+        var desk = await AsAdminAsync<OpenAlmaty.FrontOffice.Application.Desks.GetDeskConsole, DeskConsoleDto>(q =>
+            q.HandleAsync(Actor.User(_officerId), _deskId, CancellationToken.None));
+        Assert.Null(desk.Current);
+        Assert.Equal(3, desk.Waiting.Count);
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_the_open_console_at_its_next_action()
+    {
+        var cut = Console();
+        await AsAdminAsync<ManageStaffAccount>(m => m.ResetPasswordAsync(_officerId, new ResetPasswordRequest("Another-pass-2"), CancellationToken.None));
+
+        cut.Find("[data-test=close-reason]").Change("lunch");
+        cut.Find("[data-test=close-desk]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: пароль вашей учётной записи сменён", cut.Find("[data-test=error]").TextContent));
+        Assert.Contains("Открыто", cut.Find("[data-test=desk-state]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_console_left_open_says_why_once_the_watch_signs_the_circuit_out()
+    {
+        var cut = Console();
+        await AsAdminAsync<ManageStaffAccount>(m => m.SetLockedAsync(_officerId, locked: true, CancellationToken.None));
+
+        // What the watch does every two seconds: the check, then the framework signs the circuit out.
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var user = (await Services.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
+            Assert.Equal(ProblemTypes.AccountLocked, await Services.GetRequiredService<CircuitAccess>().CheckAsync(user, scope.ServiceProvider, CancellationToken.None));
+        }
+
+        _auth.SetNotAuthorized();
+        cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: администратор заблокировал вашу учётную запись", cut.Find("[data-test=error]").TextContent));
+        Assert.Equal(3, cut.FindAll("[data-test=waiting-row]").Count); // the page keeps what it showed, without reloading
+    }
+
+    [Fact]
+    public async Task A_lockout_after_failed_sign_ins_does_not_end_the_officer_already_at_work()
+    {
+        var cut = Console();
+        await AsAdminAsync<UserManager<StaffUser>>(async users =>
+        {
+            var officer = (await users.FindByIdAsync(_officerId))!;
+            Assert.True((await users.SetLockoutEndDateAsync(officer, _clock.GetUtcNow().AddMinutes(5))).Succeeded); // what five wrong passwords do; the stamp stays
+        });
+
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
+    }
+
+    private async Task AsAdminAsync<TService>(Func<TService, Task> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<T> AsAdminAsync<TService, T>(Func<TService, Task<T>> read) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>No hub here: the events are not published.</summary>

@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -51,6 +53,17 @@ public sealed class FakeDisplaySource : IDisplaySource
         _published.Add(e);
         _listener?.Invoke(e);
     }
+
+    private Action? _revoked;
+
+    public IDisposable OnEnrolmentEnded(Action onEnded)
+    {
+        _revoked = onEnded;
+        return new Stop(() => _revoked = null);
+    }
+
+    /// <summary>An admin revokes the display while its page is open.</summary>
+    public void Revoke() => _revoked?.Invoke();
 
     private sealed class Stop(Action stop) : IDisposable
     {
@@ -193,5 +206,16 @@ public class DisplayBoardTests : BunitContext
         Assert.DoesNotContain("script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_revoked_display_reloads_into_the_servers_not_enrolled_page()
+    {
+        var cut = Render<DisplayBoard>();
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        Assert.Empty(navigation.History);
+
+        _source.Revoke();
+        cut.WaitForAssertion(() => Assert.True(Assert.Single(navigation.History).Options.ForceLoad));
     }
 }

@@ -28,6 +28,29 @@ public sealed class FakeKioskBackend : IKioskBackend
 
     public void ChangeRoster() => _rosterChanged?.Invoke();
 
+    private Action? _revoked;
+
+    public IDisposable OnEnrolmentEnded(Action onEnded)
+    {
+        _revoked += onEnded;
+        return new Unsubscribe(() => _revoked -= onEnded);
+    }
+
+    private bool _isRevoked;
+
+    /// <summary>
+    /// An admin revokes the kiosk. Noticed: the server's watch has seen it. Not yet: the next ticket
+    /// asked for finds it, and (as on the server) that refusal ends the enrolment.
+    /// </summary>
+    public void Revoke(bool noticed)
+    {
+        _isRevoked = true;
+        if (noticed)
+        {
+            _revoked?.Invoke();
+        }
+    }
+
     private sealed class Unsubscribe(Action action) : IDisposable
     {
         public void Dispose() => action();
@@ -42,6 +65,12 @@ public sealed class FakeKioskBackend : IKioskBackend
 
     public async Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct)
     {
+        if (_isRevoked)
+        {
+            _revoked?.Invoke();
+            return new KioskIssueResult(null, null, ProblemTypes.DeviceNotEnrolled, "revoked");
+        }
+
         Issued.Add((serviceId, language, priority, idempotencyKey));
         if (Hold is not null)
         {

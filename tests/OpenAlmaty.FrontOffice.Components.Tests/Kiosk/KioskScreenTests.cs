@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -220,5 +222,37 @@ public class KioskScreenTests : BunitContext
         _clock.Advance(TimeSpan.FromSeconds(2));
         cut.WaitForAssertion(() => Assert.Equal("Start", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
         Assert.Equal("kk", cut.Find("[data-test=kiosk]").GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void A_kiosk_revoked_while_open_offers_nothing_and_reloads_into_the_not_enrolled_page()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+
+        _backend.Revoke(noticed: true);
+        cut.WaitForAssertion(() => Assert.Equal("NotEnrolled", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
+        Assert.Empty(cut.FindAll("button"));
+        Assert.True(Assert.Single(navigation.History).Options.ForceLoad);
+        Assert.Empty(_backend.Issued);
+    }
+
+    [Fact]
+    public void A_tap_on_a_kiosk_revoked_a_moment_ago_is_refused_and_the_kiosk_reloads()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+
+        _backend.Revoke(noticed: false);
+        cut.Find("[data-test=priority-none]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("NotEnrolled", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
+        Assert.Empty(cut.FindAll("[data-test=number]"));
+        Assert.Empty(cut.FindAll("[data-test=message]"));
+        Assert.True(Assert.Single(navigation.History).Options.ForceLoad);
+        Assert.Empty(_backend.Issued);
     }
 }

@@ -3,12 +3,13 @@ using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Displays;
 using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Realtime;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Displays;
 
 /// <summary>The display's board for the enrolled display of the circuit, read in a scope of its own each time; events from the in-process feed.</summary>
-public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, HallFeed feed) : IDisplaySource
+public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, HallFeed feed, CircuitAccess access) : IDisplaySource
 {
     public async Task<DisplayBoardDto> LoadAsync(CancellationToken ct)
     {
@@ -19,6 +20,8 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
     }
 
     public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent) => feed.Subscribe(afterSeq, onEvent);
+
+    public IDisposable OnEnrolmentEnded(Action onEnded) => access.OnEnded(onEnded);
 }
 
 public static class DisplayEndpoints

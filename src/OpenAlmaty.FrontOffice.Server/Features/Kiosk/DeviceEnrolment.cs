@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Domain.Devices;
 using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Server.Components.Devices;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
@@ -36,4 +38,31 @@ public static class DeviceEnrolment
             });
             return Results.Redirect(home(device));
         }).AllowAnonymous().ExcludeFromDescription();
+}
+
+/// <summary>
+/// The kiosk's and the display's pages, opened by a browser that is no enrolled device (or no longer
+/// is): it gets <see cref="NotEnrolledPage"/>, in Kazakh and Russian, where the API answers problem+json.
+/// </summary>
+public static class DevicePages
+{
+    /// <summary>Which device's page a browser asked for (a GET that takes HTML), or null for any other request.</summary>
+    public static DeviceKind? Asked(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) || !request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return request.Path.StartsWithSegments("/kiosk", StringComparison.OrdinalIgnoreCase) ? DeviceKind.Kiosk
+            : request.Path.StartsWithSegments("/display", StringComparison.OrdinalIgnoreCase) ? DeviceKind.Display
+            : null;
+    }
+
+    /// <summary>The page, with the refusal's status code kept (401 or 403).</summary>
+    public static Task WriteNotEnrolledAsync(HttpContext http, DeviceKind kind) =>
+        new RazorComponentResult<NotEnrolledPage>(new Dictionary<string, object?> { [nameof(NotEnrolledPage.Kind)] = kind })
+        {
+            StatusCode = http.Response.StatusCode,
+        }.ExecuteAsync(http);
 }

@@ -1,30 +1,29 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
-using OpenAlmaty.FrontOffice.Domain;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Kiosk;
-using OpenAlmaty.FrontOffice.Server.Auth;
-using OpenAlmaty.FrontOffice.Server.Problems;
+using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Realtime;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 
-/// <summary>The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled device of the circuit.</summary>
-public sealed class KioskBackend(
-    IServiceScopeFactory scopes, HallFeed feed, IssueTicket issue, CheckIn checkIn, ListSessions sessions, BookReception book,
-    AuthenticationStateProvider authentication, IOptions<FrontOfficeOptions> options) : IKioskBackend
+/// <summary>
+/// The kiosk's backend inside the server: the same use cases as the HTTP API, for the enrolled
+/// device of the circuit, each through <see cref="CircuitActions"/>. So every call has a scope (and
+/// a DbContext) of its own, none lives as long as the kiosk's page, a roster change arriving while
+/// a ticket is being issued never shares one, and a revoked kiosk is refused before anything runs.
+/// </summary>
+public sealed class KioskBackend(CircuitActions actions, CircuitAccess access, HallFeed feed, IOptions<FrontOfficeOptions> options) : IKioskBackend
 {
-    /// <summary>In a scope of its own: a roster change may arrive while this circuit's context is busy issuing a ticket.</summary>
-    public async Task<RosterDto> RosterAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<GetRoster>().HandleAsync(includeRetired: false, ct);
-    }
+    /// <summary>What a revoked kiosk reads while its page goes (see <see cref="OnEnrolmentEnded"/>): nothing to offer.</summary>
+    private static readonly RosterDto NoRoster = new([], []);
+
+    public async Task<RosterDto> RosterAsync(CancellationToken ct) =>
+        (await actions.RunAsync<GetRoster, RosterDto>((roster, _, c) => roster.HandleAsync(includeRetired: false, c), ct)).Value ?? NoRoster;
 
     public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
     {
@@ -34,64 +33,39 @@ public sealed class KioskBackend(
         }
     });
 
+    public IDisposable OnEnrolmentEnded(Action onEnded) => access.OnEnded(onEnded);
+
     public async Task<KioskIssueResult> IssueAsync(int serviceId, VisitorLanguage language, TicketPriority priority, string idempotencyKey, CancellationToken ct)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        try
-        {
-            var issued = await issue.HandleAsync(Policies.ActorOf(user), idempotencyKey, new IssueTicketRequest(serviceId, language, priority), ct);
-            var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{issued.Ticket.PublicId}";
-            return new KioskIssueResult(issued.Ticket, QrSvg(url), null, null);
-        }
-        catch (ProblemException p)
-        {
-            return new KioskIssueResult(null, null, p.Type, p.Detail);
-        }
-        catch (DomainRuleException d)
-        {
-            return new KioskIssueResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
-        }
+        var issued = await actions.RunAsync<IssueTicket, IssuedTicket>(
+            (issue, kiosk, c) => issue.HandleAsync(kiosk, idempotencyKey, new IssueTicketRequest(serviceId, language, priority), c), ct);
+        return issued.Value is { } i
+            ? new KioskIssueResult(i.Ticket, QrSvg(PublicUrl("/t/" + i.Ticket.PublicId)), null, null)
+            : new KioskIssueResult(null, null, issued.ProblemType, issued.Detail);
     }
 
     public async Task<KioskIssueResult> CheckInAsync(string code, CancellationToken ct)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        try
-        {
-            var ticket = await checkIn.HandleAsync(Policies.ActorOf(user), new CheckInRequest(code), ct);
-            return new KioskIssueResult(ticket, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}"), null, null);
-        }
-        catch (ProblemException p)
-        {
-            return new KioskIssueResult(null, null, p.Type, p.Detail);
-        }
-        catch (DomainRuleException d)
-        {
-            return new KioskIssueResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
-        }
+        var checkedIn = await actions.RunAsync<CheckIn, TicketDto>((checkIn, kiosk, c) => checkIn.HandleAsync(kiosk, new CheckInRequest(code), c), ct);
+        return checkedIn.Value is { } ticket
+            ? new KioskIssueResult(ticket, QrSvg(PublicUrl("/t/" + ticket.PublicId)), null, null)
+            : new KioskIssueResult(null, null, checkedIn.ProblemType, checkedIn.Detail);
     }
 
-    public Task<IReadOnlyList<ReceptionSessionDto>> ReceptionSessionsAsync(CancellationToken ct) => sessions.BookableAsync(ct);
+    public async Task<IReadOnlyList<ReceptionSessionDto>> ReceptionSessionsAsync(CancellationToken ct) =>
+        (await actions.RunAsync<ListSessions, IReadOnlyList<ReceptionSessionDto>>((sessions, _, c) => sessions.BookableAsync(c), ct)).Value ?? [];
 
     public bool IsValidIin(string iin) => Iin.Check(iin) == IinProblem.None;
 
     public async Task<KioskBookingResult> BookAsync(BookReceptionRequest request, CancellationToken ct)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        try
-        {
-            var created = await book.HandleAsync(Policies.ActorOf(user), request, ct);
-            return new KioskBookingResult(created, QrSvg($"{options.Value.PublicBaseUrl.TrimEnd('/')}/b/{created.Code}"), null, null);
-        }
-        catch (ProblemException p)
-        {
-            return new KioskBookingResult(null, null, p.Type, p.Detail);
-        }
-        catch (DomainRuleException d)
-        {
-            return new KioskBookingResult(null, null, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
-        }
+        var booked = await actions.RunAsync<BookReception, BookingCreatedDto>((book, kiosk, c) => book.HandleAsync(kiosk, request, c), ct);
+        return booked.Value is { } created
+            ? new KioskBookingResult(created, QrSvg(PublicUrl("/b/" + created.Code)), null, null)
+            : new KioskBookingResult(null, null, booked.ProblemType, booked.Detail);
     }
+
+    private string PublicUrl(string path) => options.Value.PublicBaseUrl.TrimEnd('/') + path;
 
     /// <summary>An SVG the browser draws itself: no image request, no outside service.</summary>
     public static string QrSvg(string url)
