@@ -7,6 +7,9 @@ public interface IDisplaySource
 {
     Task<DisplayBoardDto> LoadAsync(CancellationToken ct);
 
+    /// <summary>The office's time zone, for the clock on the board (the server owns it: Domain's AlmatyClock).</summary>
+    TimeZoneInfo Zone { get; }
+
     /// <summary>Calls <paramref name="onEvent"/> with each hall event after <paramref name="afterSeq"/> (the board's),
     /// in <c>seq</c> order and once, until disposed: nothing committed between the load and the subscription is missed.</summary>
     IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent);

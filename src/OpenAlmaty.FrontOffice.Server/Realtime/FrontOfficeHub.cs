@@ -14,18 +14,18 @@ namespace OpenAlmaty.FrontOffice.Server.Realtime;
 /// The public real-time contract. Every connected hall client (staff, kiosk, display) receives
 /// the events; officers may also call the next visitor through it.
 /// </summary>
-[Authorize(Policies.Hall)]
+[Authorize(AccessPolicies.Hall)]
 public sealed class FrontOfficeHub(IServiceProvider services) : Hub<IFrontOfficeClient>, IFrontOfficeHub
 {
     public Task<SnapshotDto> GetSnapshot() =>
         Refusals(() => services.GetRequiredService<GetSnapshot>().HandleAsync(Context.ConnectionAborted));
 
-    [Authorize(Policies.Officer)]
+    [Authorize(AccessPolicies.Officer)]
     public Task<TicketDto?> CallNext(int deskId, string idempotencyKey) =>
         Refusals(() => services.GetRequiredService<CallNext>()
             .HandleAsync(Policies.ActorOf(Context.User!), deskId, idempotencyKey, Context.ConnectionAborted));
 
-    [Authorize(Policies.Kiosk)]
+    [Authorize(AccessPolicies.Kiosk)]
     public async Task RegisterPrintAgent()
     {
         var device = Policies.ActorOf(Context.User!).DeviceId!.Value;
@@ -34,7 +34,7 @@ public sealed class FrontOfficeHub(IServiceProvider services) : Hub<IFrontOffice
         await ReportPrinterStatus(PrinterFault.Ready.Code());
     }
 
-    [Authorize(Policies.Kiosk)]
+    [Authorize(AccessPolicies.Kiosk)]
     public Task ReportPrinterStatus(string status) =>
         Refusals(async () =>
         {

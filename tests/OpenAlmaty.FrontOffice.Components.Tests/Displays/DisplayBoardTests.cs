@@ -19,6 +19,8 @@ public sealed class FakeDisplaySource : IDisplaySource
     ],
     [new RecentCallDto("P-001", "7", 13, DateTimeOffset.UnixEpoch, "Called")]);
 
+    public TimeZoneInfo Zone => OpenAlmaty.FrontOffice.Domain.Calendar.AlmatyClock.Zone;
+
     private readonly List<IHallEvent> _published = [];
     private Action<IHallEvent>? _listener;
 

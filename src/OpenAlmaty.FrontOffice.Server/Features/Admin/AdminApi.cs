@@ -9,7 +9,6 @@ using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Staff;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Printing;
-using OpenAlmaty.FrontOffice.Server.Auth;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Admin;
 
@@ -17,7 +16,7 @@ public static class AdminApi
 {
     public static void MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).WithTags("Admin");
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Admin");
 
         admin.MapPost("/devices", async (EnrolDeviceRequest request, EnrolDevice enrol, CancellationToken ct) =>
         {

@@ -18,8 +18,8 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
-        group.MapPost("/logout", Logout).RequireAuthorization(Policies.Hall);
-        group.MapGet("/me", Me).RequireAuthorization(Policies.Hall);
+        group.MapPost("/logout", Logout).RequireAuthorization(AccessPolicies.Hall);
+        group.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Hall);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Login(

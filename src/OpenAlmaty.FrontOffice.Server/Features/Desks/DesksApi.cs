@@ -11,7 +11,7 @@ public static class DesksApi
 {
     public static void MapDesksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/desks/{deskId:int}").RequireAuthorization(Policies.Officer).WithTags("Desks");
+        var group = app.MapGroup("/api/desks/{deskId:int}").RequireAuthorization(AccessPolicies.Officer).WithTags("Desks");
         group.MapGet("/console", async (int deskId, ClaimsPrincipal user, GetDeskConsole console, CancellationToken ct) =>
             TypedResults.Ok(await console.HandleAsync(Policies.ActorOf(user), deskId, ct)));
         group.MapPost("/call-next", CallNext);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using OpenAlmaty.FrontOffice.Application.Displays;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Displays;
+using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Server.Auth;
 using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Realtime;
@@ -20,6 +21,8 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
     }
 
     public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent) => feed.Subscribe(afterSeq, onEvent);
+
+    public TimeZoneInfo Zone => AlmatyClock.Zone;
 
     public IDisposable OnEnrolmentEnded(Action onEnded) => access.OnEnded(onEnded);
 }

@@ -12,36 +12,36 @@ public static class ReceptionsApi
     {
         var group = app.MapGroup("/api/receptions").WithTags("Receptions");
         group.MapGet("/sessions", async (DateOnly from, DateOnly to, ListSessions list, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(from, to, ct))).RequireAuthorization(Policies.Hall);
+            TypedResults.Ok(await list.HandleAsync(from, to, ct))).RequireAuthorization(AccessPolicies.Hall);
         group.MapPost("/sessions", async (CreateSessionRequest request, CreateSession create, CancellationToken ct) =>
         {
             var session = await create.HandleAsync(request, ct);
             return TypedResults.Created($"/api/receptions/sessions/{session.Id}", session);
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/schedules", async (CreateScheduleRequest request, CreateSchedule create, CancellationToken ct) =>
         {
             var schedule = await create.HandleAsync(request, ct);
             return TypedResults.Created($"/api/receptions/schedules/{schedule.Id}", schedule);
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/sessions/{id:guid}/cancel", async (Guid id, CancelSession cancel, CancellationToken ct) =>
         {
             await cancel.HandleAsync(id, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/sessions/{id:guid}/reschedule", async (Guid id, RescheduleSessionRequest request, RescheduleSession reschedule, CancellationToken ct) =>
-            TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
+            TypedResults.Ok(await reschedule.HandleAsync(id, request, ct))).RequireAuthorization(AccessPolicies.Admin);
 
         group.MapGet("/sessions/{id:guid}/bookings", async (Guid id, ListSessionBookings list, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(id, ct))).RequireAuthorization(Policies.Staff);
-        group.MapGet("/calendar", (EditCalendar calendar) => TypedResults.Ok(calendar.Get())).RequireAuthorization(Policies.Staff);
+            TypedResults.Ok(await list.HandleAsync(id, ct))).RequireAuthorization(AccessPolicies.Staff);
+        group.MapGet("/calendar", (EditCalendar calendar) => TypedResults.Ok(calendar.Get())).RequireAuthorization(AccessPolicies.Staff);
         group.MapPut("/calendar", async (WorkingCalendarDto edited, EditCalendar calendar, CancellationToken ct) => TypedResults.Ok(await calendar.HandleAsync(edited, ct)))
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(AccessPolicies.Admin);
 
         group.MapGet("/day", async (DateOnly date, string? format, ReceptionDayList list, CancellationToken ct) => format == "csv"
                 ? Results.File(await list.CsvAsync(date, ct), "text/csv; charset=utf-8", $"receptions-{date:yyyy-MM-dd}.csv")
                 : Results.File(await list.PdfAsync(date, ct), "application/pdf", $"receptions-{date:yyyy-MM-dd}.pdf"))
-            .RequireAuthorization(Policies.Staff);
-        group.MapPost("/bookings", Book).RequireAuthorization(Policies.KioskOrStaff);
+            .RequireAuthorization(AccessPolicies.Staff);
+        group.MapPost("/bookings", Book).RequireAuthorization(AccessPolicies.KioskOrStaff);
         group.MapGet("/bookings/{code}", async (string code, GetBooking get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();
         group.MapGet("/bookings/{code}/calendar.ics", async (string code, BookingCalendarFile ics, CancellationToken ct) =>
@@ -55,24 +55,24 @@ public static class ReceptionsApi
         {
             await move.HandleAsync(code, request, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/bookings/{code}/confirm", async (string code, ConfirmBooking confirm, CancellationToken ct) =>
         {
             await confirm.HandleAsync(code, ct);
             return TypedResults.NoContent();
         }).AllowAnonymous();
         group.MapPost("/appeals", async (RegisterAppealRequest request, Appeals appeals, CancellationToken ct) =>
-            TypedResults.Ok(await appeals.RegisterAsync(request, ct))).RequireAuthorization(Policies.Staff);
+            TypedResults.Ok(await appeals.RegisterAsync(request, ct))).RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/appeals/{id:guid}/extend", async (Guid id, ExtendAppealRequest request, Appeals appeals, CancellationToken ct) =>
-            TypedResults.Ok(await appeals.ExtendAsync(id, request, ct))).RequireAuthorization(Policies.Admin);
+            TypedResults.Ok(await appeals.ExtendAsync(id, request, ct))).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/appeals/{id:guid}/close", async (Guid id, Appeals appeals, CancellationToken ct) =>
-            TypedResults.Ok(await appeals.CloseAsync(id, ct))).RequireAuthorization(Policies.Staff);
+            TypedResults.Ok(await appeals.CloseAsync(id, ct))).RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/appeals", async (bool? attention, Appeals appeals, CancellationToken ct) =>
-            TypedResults.Ok(await appeals.ListAsync(attention ?? false, ct))).RequireAuthorization(Policies.Admin);
+            TypedResults.Ok(await appeals.ListAsync(attention ?? false, ct))).RequireAuthorization(AccessPolicies.Admin);
         group.MapGet("/notices", async (ListResidentNotices notices, CancellationToken ct) =>
-            TypedResults.Ok(await notices.HandleAsync(ct))).RequireAuthorization(Policies.Staff);
+            TypedResults.Ok(await notices.HandleAsync(ct))).RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
-            TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(Policies.KioskOrStaff);
+            TypedResults.Ok(await checkIn.HandleAsync(Policies.ActorOf(user), request, ct))).RequireAuthorization(AccessPolicies.KioskOrStaff);
     }
 
     /// <summary>Staff say why (the resident is told); without a reason it reads "cancelled by staff".</summary>

@@ -1,6 +1,6 @@
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Realtime;
-using OpenAlmaty.FrontOffice.Server.Auth;
+using OpenAlmaty.FrontOffice.Contracts;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Roster;
 
@@ -10,8 +10,8 @@ public static class RosterApi
     {
         app.MapGet("/api/roster", async (bool? includeRetired, GetRoster query, CancellationToken ct) =>
                 TypedResults.Ok(await query.HandleAsync(includeRetired ?? false, ct)))
-            .RequireAuthorization(Policies.Hall).WithTags("Roster");
+            .RequireAuthorization(AccessPolicies.Hall).WithTags("Roster");
         app.MapGet("/api/snapshot", async (GetSnapshot query, CancellationToken ct) => TypedResults.Ok(await query.HandleAsync(ct)))
-            .RequireAuthorization(Policies.Hall).WithTags("Realtime");
+            .RequireAuthorization(AccessPolicies.Hall).WithTags("Realtime");
     }
 }

@@ -13,9 +13,9 @@ public static class TicketsApi
 {
     public static void MapTicketsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/tickets", Issue).RequireAuthorization(Policies.Kiosk).WithTags("Tickets");
+        app.MapPost("/api/tickets", Issue).RequireAuthorization(AccessPolicies.Kiosk).WithTags("Tickets");
 
-        var officer = app.MapGroup("/api/tickets/{id:guid}").RequireAuthorization(Policies.Officer).WithTags("Tickets");
+        var officer = app.MapGroup("/api/tickets/{id:guid}").RequireAuthorization(AccessPolicies.Officer).WithTags("Tickets");
         MapAction<StartServing>(officer, "start");
         MapAction<Recall>(officer, "recall");
         MapAction<MarkNoShow>(officer, "no-show");
@@ -29,11 +29,11 @@ public static class TicketsApi
 
         app.MapPost("/api/tickets/{id:guid}/reprint", async (Guid id, ClaimsPrincipal user, PrintTicket print, CancellationToken ct) =>
                 TypedResults.Ok(await print.HandleAsync(id, reprint: true, requestedBy: user.Identity?.Name, ct)))
-            .RequireAuthorization(Policies.Staff).WithTags("Tickets");
+            .RequireAuthorization(AccessPolicies.Staff).WithTags("Tickets");
 
         app.MapGet("/api/tickets/{id:guid}/ticket.pdf", async (Guid id, string? paper, PrintTicket print, CancellationToken ct) =>
                 TypedResults.File(await print.PdfAsync(id, paper == "roll80" ? TicketPaper.Roll80 : TicketPaper.A6, ct), "application/pdf"))
-            .RequireAuthorization(Policies.Staff).WithTags("Tickets");
+            .RequireAuthorization(AccessPolicies.Staff).WithTags("Tickets");
 
         app.MapGet("/api/public/tickets/{publicId}", Public).AllowAnonymous().WithTags("Public");
         app.MapPost("/api/public/tickets/{publicId}/rating", async (string publicId, RateVisitRequest request, RateVisit rate, CancellationToken ct) =>
