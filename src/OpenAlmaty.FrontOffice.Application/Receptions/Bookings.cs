@@ -34,7 +34,6 @@ internal static class Notices
 /// </summary>
 public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, Printing.PrintBookingSlip slip)
 {
-    public static readonly string[] Topics = ["energy", "housing", "transport", "landscaping", "other"];
 
     /// <summary>Books; at a kiosk the slip with the code is printed after the commit, so the booking stands whatever the printer does.</summary>
     public async Task<BookingCreatedDto> HandleAsync(Actor actor, BookReceptionRequest r, CancellationToken ct)
@@ -43,7 +42,7 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
         var name = r.FullName?.Trim() ?? "";
         var phone = r.Phone?.Trim() ?? "";
         if (name.Length is < 3 or > 200 || phone.Count(char.IsAsciiDigit) is < 10 or > 15 || phone.Length > 32
-            || !Topics.Contains(r.Topic) || (r.Text?.Trim().Length ?? 0) is < 1 or > 500)
+            || VisitTopics.Find(r.Topic) is null || (r.Text?.Trim().Length ?? 0) is < 1 or > 500)
         {
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed,
                 "Full name (3–200), a phone number (10–15 digits), a topic and the matter in a few words (≤ 500) are needed.");

@@ -1,5 +1,6 @@
 using OpenAlmaty.FrontOffice.Application.Common;
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Printing;
@@ -36,7 +37,7 @@ public sealed class ReceptionDayList(FrontOfficeDb db, PassOnLapsedOffers passOn
             bookings.Where(b => b.SessionId == s.Id && b.SlotStart != null && StateNames.ContainsKey(b.State))
                 .OrderBy(b => b.SlotStart).ThenBy(b => b.Sequence)
                 .Select(b => new ReceptionListRow(ReceptionView.Time(b.SlotStart!.Value), b.FullName, b.Phone,
-                    Tickets.VisitTopicNames.Bilingual(b.Topic), b.Text, StateNames[b.State]))
+                    VisitTopics.Bilingual(b.Topic), b.Text, StateNames[b.State]))
                 .ToList())).ToList();
     }
 

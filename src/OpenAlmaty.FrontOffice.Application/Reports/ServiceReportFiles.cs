@@ -1,6 +1,5 @@
 using System.Globalization;
 using OpenAlmaty.FrontOffice.Application.Common;
-using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Printing;
 
@@ -63,7 +62,7 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
 
         sheet.Heading("Тақырыптар / Темы");
         sheet.Table(["Тақырып / Тема", "Келу / Визиты"], [0.6, 0.4],
-            r.Topics.Select(t => new[] { VisitTopicNames.Bilingual(t.Topic), N(t.Visits) }));
+            r.Topics.Select(t => new[] { VisitTopics.Bilingual(t.Topic), N(t.Visits) }));
 
         sheet.Heading($"ПИК сигналдары (≥ {r.KskThreshold}) / Сигналы по КСК (≥ {r.KskThreshold})");
         sheet.Table(["ПИК / КСК", "Өтініштер / Обращения", "Күндер / Даты"], [0.35, 0.15, 0.5],
@@ -114,7 +113,7 @@ public sealed class ServiceReportFiles(BuildServiceReport build)
         csv.Row().Row("Тақырып / Тема", "Келу / Визиты");
         foreach (var t in r.Topics)
         {
-            csv.Row(VisitTopicNames.Bilingual(t.Topic), N(t.Visits));
+            csv.Row(VisitTopics.Bilingual(t.Topic), N(t.Visits));
         }
 
         csv.Row().Row("ПИК / КСК", "Өтініштер / Обращения", "Күндер / Даты");

@@ -60,23 +60,10 @@ public sealed class MarkNoShow(TicketChange change) : ITicketAction
 /// <summary>The visit is done, with the outcome and topic the officer records.</summary>
 public sealed class Complete(TicketChange change) : ITicketAction
 {
-    public static readonly IReadOnlyDictionary<string, VisitOutcome> Outcomes = new Dictionary<string, VisitOutcome>
-    {
-        ["resolved"] = VisitOutcome.Resolved,
-        ["consulted"] = VisitOutcome.Consulted,
-        ["appeal-registered"] = VisitOutcome.AppealRegistered,
-        ["redirected"] = VisitOutcome.Redirected,
-        ["other"] = VisitOutcome.Other,
-    };
+    /// <summary>The outcome codes of the vocabulary, each to its domain value (<c>appeal-registered</c> is AppealRegistered).</summary>
+    public static readonly IReadOnlyDictionary<string, VisitOutcome> Outcomes = Codes.Map<VisitOutcome>(VisitOutcomes.All);
 
-    public static readonly IReadOnlyDictionary<string, VisitTopic> Topics = new Dictionary<string, VisitTopic>
-    {
-        ["energy"] = VisitTopic.Energy,
-        ["housing"] = VisitTopic.Housing,
-        ["transport"] = VisitTopic.Transport,
-        ["landscaping"] = VisitTopic.Landscaping,
-        ["other"] = VisitTopic.Other,
-    };
+    public static readonly IReadOnlyDictionary<string, VisitTopic> Topics = Codes.Map<VisitTopic>(VisitTopics.All);
 
     public Task<TicketDto> HandleAsync(Actor actor, Guid id, string? key, int? version, CancellationToken ct) =>
         HandleAsync(actor, id, key, new CompleteTicketRequest(Version: version), ct);

@@ -1,3 +1,5 @@
+using OpenAlmaty.FrontOffice.Contracts;
+
 namespace OpenAlmaty.FrontOffice.Server.Components.Staff;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class StaffLanguage(IHttpContextAccessor http)
     public bool IsKazakh => Code == "kk";
 
     public string T(string kk, string ru) => IsKazakh ? kk : ru;
+
+    public string T(Words words) => words.In(Code);
 
     /// <summary>Only paths of this server: a crafted return address never leads elsewhere.</summary>
     public static string LocalUrl(string? url) =>
