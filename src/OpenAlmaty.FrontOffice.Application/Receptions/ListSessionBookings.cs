@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
@@ -29,39 +28,5 @@ public sealed class ListSessionBookings(FrontOfficeDb db, PassOnLapsedOffers pas
                 b.TicketId is { } t ? tickets[t].DisplayNumber : null,
                 b.TicketId is { } u && tickets[u].Outcome is { } outcome ? Complete.Outcomes.Single(o => o.Value == outcome).Key : null))
             .ToList();
-    }
-}
-
-/// <summary>The staff "to call" list: notices still owed, newest change per booking only.</summary>
-public sealed class ListResidentNotices(FrontOfficeDb db, PassOnLapsedOffers passOn)
-{
-    public async Task<IReadOnlyList<ResidentNoticeDto>> HandleAsync(CancellationToken ct)
-    {
-        // Whom to call depends on which offers still stand: the next in line, not the one whose window closed.
-        await passOn.HandleAsync(ct);
-        var rows = await (
-            from n in db.ResidentNotices.AsNoTracking()
-            where n.DoneAt == null && !n.Stale
-            join b in db.Bookings.AsNoTracking() on n.BookingId equals b.Id
-            join s in db.ReceptionSessions.AsNoTracking() on b.SessionId equals s.Id
-            orderby n.Id
-            select new { n.Id, n.Kind, n.CreatedAt, n.BookingVersion, b.Version, b.Code, b.FullName, b.Phone, s.DeputyName, s.Date, b.SlotStart, b.State })
-            .Take(500).ToListAsync(ct);
-        return rows.Where(r => r.BookingVersion == r.Version)
-            .Select(r => new ResidentNoticeDto(r.Id, r.Kind, TicketView.Utc(r.CreatedAt), r.Code, r.FullName, r.Phone, r.DeputyName, r.Date,
-                r.SlotStart is { } t ? ReceptionView.Time(t) : null, r.State.ToString())).ToList();
-    }
-}
-
-/// <summary>Staff have called the resident (or the gateway delivered): the notice leaves the list.</summary>
-public sealed class MarkNoticeDone(FrontOfficeDb db, TimeProvider clock)
-{
-    public async Task HandleAsync(long noticeId, string doneBy, CancellationToken ct)
-    {
-        var notice = await db.ResidentNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.NotFound, "There is no such notice.");
-        notice.DoneAt ??= clock.GetUtcNow().UtcDateTime;
-        notice.DoneBy ??= doneBy;
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Persistence;
+
+namespace OpenAlmaty.FrontOffice.Application.Receptions;
+
+/// <summary>Staff have called the resident (or the gateway delivered): the notice leaves the list.</summary>
+public sealed class MarkNoticeDone(FrontOfficeDb db, TimeProvider clock)
+{
+    public async Task HandleAsync(long noticeId, string doneBy, CancellationToken ct)
+    {
+        var notice = await db.ResidentNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct)
+            ?? throw ProblemException.NotFound(ProblemTypes.NotFound, "There is no such notice.");
+        notice.DoneAt ??= clock.GetUtcNow().UtcDateTime;
+        notice.DoneBy ??= doneBy;
+        await db.SaveChangesAsync(ct);
+    }
+}
