@@ -162,6 +162,14 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         var extended = await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 4)))).OkAsync<AppealDto>();
         Assert.Equal((new DateOnly(2027, 2, 4), new DateOnly(2026, 12, 29), "on-time"), (extended.DueOn, extended.TellResidentBy, extended.Standing));
         Assert.Empty((await lateAdmin.GetFromJsonAsync<List<AppealDto>>("/api/receptions/appeals?attention=true"))!);
+
+        // Each step of an appeal is audited, with who did it; the refused register left no entry.
+        var audit = (await lateAdmin.GetFromJsonAsync<List<AuditEntryDto>>("/api/admin/audit?take=1000"))!
+            .Where(e => e.Action.StartsWith("appeal.", StringComparison.Ordinal)).OrderBy(e => e.Id).ToList();
+        Assert.Equal(["appeal.register", "appeal.extend"], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal($"appeal {appeal.Id:N}", e.Subject));
+        Assert.Contains("ЖТ-2026-0412", audit[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("2027-02-04", audit[1].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

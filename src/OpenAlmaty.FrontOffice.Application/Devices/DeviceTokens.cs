@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Application.Common;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class DeviceTokens(IServiceScopeFactory scopes, TimeProvider clock
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
-        var device = await db.Devices.SingleOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null, ct);
+        var device = await db.Devices.AsNoTracking().SingleOrDefaultAsync(d => d.TokenHash == hash && d.RevokedAt == null, ct);
         if (device is null)
         {
             _known.TryRemove(hash, out _);
@@ -40,8 +41,7 @@ public sealed class DeviceTokens(IServiceScopeFactory scopes, TimeProvider clock
 
         if (device.LastSeenAt is null || now - device.LastSeenAt > LastSeenResolution)
         {
-            device.LastSeenAt = now;
-            await db.SaveChangesAsync(ct);
+            await Transactions.RunAsync(db, ct => db.Devices.Where(d => d.Id == device.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.LastSeenAt, now), ct), ct);
         }
 
         var identity = new DeviceIdentity(device.Id, device.Kind, device.Name);

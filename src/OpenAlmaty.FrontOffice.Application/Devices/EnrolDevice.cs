@@ -17,9 +17,12 @@ public sealed class EnrolDevice(FrontOfficeDb db, TimeProvider clock, Audit.Audi
         }
 
         var kind = request.Kind == DeviceKindDto.Kiosk ? DeviceKind.Kiosk : DeviceKind.Display;
-        var (device, token) = Device.Enrol(kind, name, clock.GetUtcNow().UtcDateTime);
-        db.Devices.Add(device);
-        await audit.CommitAsync("device.enrol", $"device {device.Id:N}", $"{kind}: {name}", ct);
-        return new EnrolledDeviceDto(device.Id, token);
+        return await Transactions.RunAsync(db, async ct =>
+        {
+            var (device, token) = Device.Enrol(kind, name, clock.GetUtcNow().UtcDateTime);
+            db.Devices.Add(device);
+            await audit.RecordAsync("device.enrol", $"device {device.Id:N}", $"{kind}: {name}", ct);
+            return new EnrolledDeviceDto(device.Id, token);
+        }, ct);
     }
 }

@@ -11,12 +11,16 @@ public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTok
 {
     public async Task HandleAsync(Guid deviceId, CancellationToken ct)
     {
-        var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        device.RevokedAt ??= now;
-        Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "revoked"), now);
-        await audit.CommitAsync("device.revoke", $"device {device.Id:N}", device.Name, ct);
-        tokens.Forget(device.TokenHash);
+        var tokenHash = await Transactions.RunAsync(db, async ct =>
+        {
+            var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            device.RevokedAt ??= now;
+            Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "revoked"), now);
+            await audit.RecordAsync("device.revoke", $"device {device.Id:N}", device.Name, ct);
+            return device.TokenHash;
+        }, ct);
+        tokens.Forget(tokenHash);
     }
 }

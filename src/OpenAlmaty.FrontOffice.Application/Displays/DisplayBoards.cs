@@ -50,19 +50,23 @@ public sealed class ConfigureDisplay(FrontOfficeDb db, TimeProvider clock, Audit
             throw ProblemException.Invalid(ProblemTypes.ValidationFailed, $"The ticker holds at most {MaxTicker} characters.");
         }
 
-        var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
-        if (device.Kind != DeviceKind.Display)
+        await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Only displays have a board.");
-        }
+            var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
+            if (device.Kind != DeviceKind.Display)
+            {
+                throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Only displays have a board.");
+            }
 
-        device.DisplayLayout = request.Layout;
-        device.DisplayGroup = request.Group;
-        device.DisplaySound = request.Sound;
-        device.TickerHtml = string.IsNullOrWhiteSpace(request.Ticker) ? null : request.Ticker.Trim();
-        var now = clock.GetUtcNow().UtcDateTime;
-        Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "display-settings"), now);
-        await audit.CommitAsync("device.display", $"device {device.Id:N}", $"{request.Layout} {request.Group} {request.Sound}", ct);
+            device.DisplayLayout = request.Layout;
+            device.DisplayGroup = request.Group;
+            device.DisplaySound = request.Sound;
+            device.TickerHtml = string.IsNullOrWhiteSpace(request.Ticker) ? null : request.Ticker.Trim();
+            var now = clock.GetUtcNow().UtcDateTime;
+            Outbox.Add(db, new DeviceStatusChangedEvent(0, device.Id, "display-settings"), now);
+            await audit.RecordAsync("device.display", $"device {device.Id:N}", $"{request.Layout} {request.Group} {request.Sound}", ct);
+            return true;
+        }, ct);
     }
 }

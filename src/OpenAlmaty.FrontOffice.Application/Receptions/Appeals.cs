@@ -9,39 +9,48 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
 /// <summary>Written appeals from personal receptions and their legal deadlines on the working-day calendar.</summary>
-public sealed class Appeals(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock)
+public sealed class Appeals(FrontOfficeDb db, HallCalendar calendar, TimeProvider clock, Audit.AuditTrail audit)
 {
     private DateOnly Today => AlmatyClock.ServiceDay(clock.GetUtcNow().UtcDateTime);
 
     public async Task<AppealDto> RegisterAsync(RegisterAppealRequest r, CancellationToken ct)
     {
-        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == r.TicketId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket);
-        if (ticket.Tier != TicketTier.Reception && !await db.Services.AnyAsync(s => s.Id == ticket.ServiceId && s.Code == CheckIn.ReceptionServiceCode, ct))
+        return await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Appeals are registered from personal-reception visits.");
-        }
+            var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == r.TicketId, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket);
+            if (ticket.Tier != TicketTier.Reception && !await db.Services.AnyAsync(s => s.Id == ticket.ServiceId && s.Code == CheckIn.ReceptionServiceCode, ct))
+            {
+                throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Appeals are registered from personal-reception visits.");
+            }
 
-        var appeal = Appeal.Register(Guid.CreateVersion7(), ticket.Id, r.RegistrationNumber, r.Subject, Today, calendar.Current);
-        db.Appeals.Add(appeal);
-        await db.SaveChangesAsync(ct);
-        return Dto(appeal, ticket.DisplayNumber);
+            var appeal = Appeal.Register(Guid.CreateVersion7(), ticket.Id, r.RegistrationNumber, r.Subject, Today, calendar.Current);
+            db.Appeals.Add(appeal);
+            await audit.RecordAsync("appeal.register", $"appeal {appeal.Id:N}", $"{appeal.RegistrationNumber} · {ticket.DisplayNumber}", ct);
+            return Dto(appeal, ticket.DisplayNumber);
+        }, ct);
     }
 
     public async Task<AppealDto> ExtendAsync(Guid id, ExtendAppealRequest r, CancellationToken ct)
     {
-        var appeal = await FindAsync(id, ct);
-        appeal.Extend(Today, r.NewDue, calendar.Current);
-        await db.SaveChangesAsync(ct);
-        return Dto(appeal, await NumberAsync(appeal, ct));
+        return await Transactions.RunAsync(db, async ct =>
+        {
+            var appeal = await FindAsync(id, ct);
+            appeal.Extend(Today, r.NewDue, calendar.Current);
+            await audit.RecordAsync("appeal.extend", $"appeal {appeal.Id:N}", $"{appeal.RegistrationNumber} → {appeal.DueOn:yyyy-MM-dd}", ct);
+            return Dto(appeal, await NumberAsync(appeal, ct));
+        }, ct);
     }
 
     public async Task<AppealDto> CloseAsync(Guid id, CancellationToken ct)
     {
-        var appeal = await FindAsync(id, ct);
-        appeal.Close(Today);
-        await db.SaveChangesAsync(ct);
-        return Dto(appeal, await NumberAsync(appeal, ct));
+        return await Transactions.RunAsync(db, async ct =>
+        {
+            var appeal = await FindAsync(id, ct);
+            appeal.Close(Today);
+            await audit.RecordAsync("appeal.close", $"appeal {appeal.Id:N}", appeal.RegistrationNumber, ct);
+            return Dto(appeal, await NumberAsync(appeal, ct));
+        }, ct);
     }
 
     /// <summary>Open appeals, the most urgent first; <paramref name="attentionOnly"/> keeps the near-due and overdue ones.</summary>

@@ -14,15 +14,19 @@ public sealed class CancelSession(FrontOfficeDb db, TimeProvider clock, Audit.Au
 {
     public async Task HandleAsync(Guid sessionId, CancellationToken ct)
     {
-        var session = await db.ReceptionSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownSession);
-        if (await db.Bookings.AnyAsync(b => b.SessionId == sessionId
-                && (b.State == BookingState.Active || b.State == BookingState.Waiting || b.State == BookingState.Offered), ct))
+        await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.Conflict(ProblemTypes.BookingWrongState, "Residents are booked: move the session to another date instead.");
-        }
+            var session = await db.ReceptionSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownSession);
+            if (await db.Bookings.AnyAsync(b => b.SessionId == sessionId
+                    && (b.State == BookingState.Active || b.State == BookingState.Waiting || b.State == BookingState.Offered), ct))
+            {
+                throw ProblemException.Conflict(ProblemTypes.BookingWrongState, "Residents are booked: move the session to another date instead.");
+            }
 
-        session.Cancel(clock.GetUtcNow().UtcDateTime);
-        await audit.CommitAsync("reception.session.cancel", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd}", ct);
+            session.Cancel(clock.GetUtcNow().UtcDateTime);
+            await audit.RecordAsync("reception.session.cancel", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd}", ct);
+            return true;
+        }, ct);
     }
 }

@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Receptions;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -11,8 +12,12 @@ public sealed class CreateSchedule(FrontOfficeDb db, GenerateSessions generate, 
     {
         var schedule = ReceptionSchedule.Create(Guid.CreateVersion7(), r.DeputyName ?? "", r.DistrictAgencyId, r.Weekday,
             ReceptionView.ParseTime(r.Start, "start"), ReceptionView.ParseTime(r.End, "end"), r.SlotMinutes, r.PlacesPerSlot, r.DeskId, r.ActiveFrom);
-        db.ReceptionSchedules.Add(schedule);
-        await audit.CommitAsync("reception.schedule.create", $"schedule {schedule.Id:N}", $"{schedule.DeputyName}: {r.Weekday} {r.Start}–{r.End}", ct);
+        await Transactions.RunAsync(db, async ct =>
+        {
+            db.ReceptionSchedules.Add(schedule);
+            await audit.RecordAsync("reception.schedule.create", $"schedule {schedule.Id:N}", $"{schedule.DeputyName}: {r.Weekday} {r.Start}–{r.End}", ct);
+            return true;
+        }, ct);
         return new ScheduleCreatedDto(schedule.Id, await generate.HandleAsync(schedule.Id, ct));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
+using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
@@ -66,7 +67,7 @@ public sealed class HallCalendar(IOptions<FrontOfficeOptions> options)
 }
 
 /// <summary>The calendar as admins see and edit it; a change takes effect for new sessions, deadlines and checks at once.</summary>
-public sealed class EditCalendar(HallCalendar calendar, Audit.AuditTrail audit)
+public sealed class EditCalendar(FrontOfficeDb db, HallCalendar calendar, Audit.AuditTrail audit)
 {
     public WorkingCalendarDto Get()
     {
@@ -88,7 +89,12 @@ public sealed class EditCalendar(HallCalendar calendar, Audit.AuditTrail audit)
             .Concat(before.DaysOff.Except(next.DaysOff).Select(d => $"-off {d:yyyy-MM-dd}"))
             .Concat(next.WorkingWeekends.Except(before.WorkingWeekends).Select(d => $"+working {d:yyyy-MM-dd}"))
             .Concat(before.WorkingWeekends.Except(next.WorkingWeekends).Select(d => $"-working {d:yyyy-MM-dd}")));
-        await audit.CommitAsync("calendar.edit", HallCalendar.FileName, change, ct);
+        // The file is written only once the audit entry is durable: an edit nobody can trace never takes effect.
+        await Transactions.RunAsync(db, async ct =>
+        {
+            await audit.RecordAsync("calendar.edit", HallCalendar.FileName, change, ct);
+            return true;
+        }, ct);
         calendar.Replace(next);
         return Get();
     }

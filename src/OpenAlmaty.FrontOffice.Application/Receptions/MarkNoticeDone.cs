@@ -10,10 +10,13 @@ public sealed class MarkNoticeDone(FrontOfficeDb db, TimeProvider clock)
 {
     public async Task HandleAsync(long noticeId, string doneBy, CancellationToken ct)
     {
-        var notice = await db.ResidentNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.NotFound, "There is no such notice.");
-        notice.DoneAt ??= clock.GetUtcNow().UtcDateTime;
-        notice.DoneBy ??= doneBy;
-        await db.SaveChangesAsync(ct);
+        await Transactions.RunAsync(db, async ct =>
+        {
+            var notice = await db.ResidentNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.NotFound, "There is no such notice.");
+            notice.DoneAt ??= clock.GetUtcNow().UtcDateTime;
+            notice.DoneBy ??= doneBy;
+            return true;
+        }, ct);
     }
 }

@@ -56,13 +56,17 @@ public sealed class CreateSession(FrontOfficeDb db, HallCalendar calendar, TimeP
             throw ProblemException.Invalid(ProblemTypes.SessionUnavailable, "A session is planned in the future.");
         }
 
-        if (r.DeskId is { } desk && !await db.Desks.AnyAsync(d => d.Id == desk && d.RetiredAt == null, ct))
+        await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.NotFound(ProblemTypes.UnknownDesk, $"There is no desk {desk}.");
-        }
+            if (r.DeskId is { } desk && !await db.Desks.AnyAsync(d => d.Id == desk && d.RetiredAt == null, ct))
+            {
+                throw ProblemException.NotFound(ProblemTypes.UnknownDesk, $"There is no desk {desk}.");
+            }
 
-        db.ReceptionSessions.Add(session);
-        await audit.CommitAsync("reception.session.create", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd} {r.Start}–{r.End}", ct);
+            db.ReceptionSessions.Add(session);
+            await audit.RecordAsync("reception.session.create", $"session {session.Id:N}", $"{session.DeputyName} {session.Date:yyyy-MM-dd} {r.Start}–{r.End}", ct);
+            return true;
+        }, ct);
         return await ReceptionView.ToDtoAsync(db, session, ct);
     }
 }

@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Application.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -35,19 +36,20 @@ public sealed class DeliverResidentNotices(FrontOfficeDb db, IEnumerable<IReside
         }
 
         var owed = await (
-            from n in db.ResidentNotices
+            from n in db.ResidentNotices.AsNoTracking()
             where n.DoneAt == null && !n.Stale
             join b in db.Bookings on n.BookingId equals b.Id
             join s in db.ReceptionSessions on b.SessionId equals s.Id
             orderby n.Id
             select new { Notice = n, b.Version, b.Phone, b.Code, s.DeputyName, s.Date, b.SlotStart })
             .Take(200).ToListAsync(ct);
-        var sent = 0;
+        var stale = new List<long>();
+        var delivered = new List<(long Id, DateTime At, string By)>();
         foreach (var item in owed)
         {
             if (item.Notice.BookingVersion != item.Version)
             {
-                item.Notice.Stale = true;
+                stale.Add(item.Notice.Id);
                 continue;
             }
 
@@ -57,16 +59,27 @@ public sealed class DeliverResidentNotices(FrontOfficeDb db, IEnumerable<IReside
             {
                 if (await channel.SendAsync(message, ct))
                 {
-                    item.Notice.DoneAt = clock.GetUtcNow().UtcDateTime;
-                    item.Notice.DoneBy = channel.Name;
-                    sent++;
+                    delivered.Add((item.Notice.Id, clock.GetUtcNow().UtcDateTime, channel.Name));
                     break;
                 }
             }
         }
 
-        await db.SaveChangesAsync(ct);
-        return sent;
+        // Sent outside any transaction (a gateway may be slow); what went out is recorded after, in one.
+        await Transactions.RunAsync(db, async ct =>
+        {
+            var ids = stale.Concat(delivered.Select(d => d.Id)).ToList();
+            var notices = await db.ResidentNotices.Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+            stale.ForEach(id => notices[id].Stale = true);
+            foreach (var (id, at, by) in delivered)
+            {
+                notices[id].DoneAt ??= at;
+                notices[id].DoneBy ??= by;
+            }
+
+            return true;
+        }, ct);
+        return delivered.Count;
     }
 
     public static string Text(string kind, string deputy, DateOnly date, TimeOnly? slot, string code)

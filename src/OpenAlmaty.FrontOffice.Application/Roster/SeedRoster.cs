@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Application.Common;
 using Microsoft.EntityFrameworkCore;
 using OpenAlmaty.FrontOffice.Domain.Roster;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -18,49 +19,49 @@ public sealed class SeedRoster(FrontOfficeDb db, TimeProvider clock)
         }
 
         var file = RosterFile.LoadDefault();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = 0;
-        foreach (var entry in file.Agencies)
+        return await Transactions.RunAsync(db, async ct =>
         {
-            var agency = new Agency
+            var order = 0;
+            foreach (var entry in file.Agencies)
             {
-                Code = entry.Code,
-                Kind = Enum.Parse<AgencyKind>(entry.Kind, ignoreCase: true),
-                NameKk = entry.Names.Kk,
-                NameRu = entry.Names.Ru,
-                NameEn = entry.Names.En,
-                Topics = string.Join(',', entry.Topics),
-                SortOrder = order++,
-            };
-            foreach (var s in entry.Services)
-            {
-                WeeklyHours.Parse(s.Hours);
-                agency.Services.Add(new Service
+                var agency = new Agency
                 {
-                    Code = s.Code,
-                    Prefix = TicketPrefix.Validate(s.Prefix),
-                    NameKk = s.Names.Kk,
-                    NameRu = s.Names.Ru,
-                    NameEn = s.Names.En,
-                    Hours = s.Hours,
-                });
+                    Code = entry.Code,
+                    Kind = Enum.Parse<AgencyKind>(entry.Kind, ignoreCase: true),
+                    NameKk = entry.Names.Kk,
+                    NameRu = entry.Names.Ru,
+                    NameEn = entry.Names.En,
+                    Topics = string.Join(',', entry.Topics),
+                    SortOrder = order++,
+                };
+                foreach (var s in entry.Services)
+                {
+                    WeeklyHours.Parse(s.Hours);
+                    agency.Services.Add(new Service
+                    {
+                        Code = s.Code,
+                        Prefix = TicketPrefix.Validate(s.Prefix),
+                        NameKk = s.Names.Kk,
+                        NameRu = s.Names.Ru,
+                        NameEn = s.Names.En,
+                        Hours = s.Hours,
+                    });
+                }
+
+                db.Agencies.Add(agency);
             }
 
-            db.Agencies.Add(agency);
-        }
+            await db.SaveChangesAsync(ct);
+            var services = await db.Services.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+            foreach (var entry in file.Desks)
+            {
+                var desk = new Desk { Number = entry.Number, IsOpen = true };
+                desk.Services.AddRange(entry.Services.Select(code => new DeskService { ServiceId = services[code] }));
+                db.Desks.Add(desk);
+            }
 
-        await db.SaveChangesAsync(ct);
-        var services = await db.Services.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
-        foreach (var entry in file.Desks)
-        {
-            var desk = new Desk { Number = entry.Number, IsOpen = true };
-            desk.Services.AddRange(entry.Services.Select(code => new DeskService { ServiceId = services[code] }));
-            db.Desks.Add(desk);
-        }
-
-        db.RosterVersions.Add(new RosterVersion { Version = file.Version, LoadedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
+            db.RosterVersions.Add(new RosterVersion { Version = file.Version, LoadedAt = clock.GetUtcNow().UtcDateTime });
+            return true;
+        }, ct);
     }
 }

@@ -19,29 +19,29 @@ public sealed class CreateOfficer(FrontOfficeDb db, UserManager<StaffUser> users
     public async Task<CreatedOfficerDto> HandleAsync(CreateOfficerRequest request, CancellationToken ct)
     {
         var deskIds = request.DeskIds?.Distinct().ToList() ?? [];
-        var known = await db.Desks.CountAsync(d => deskIds.Contains(d.Id) && d.RetiredAt == null, ct);
-        if (known != deskIds.Count)
+        return await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.NotFound(ProblemTypes.UnknownDesk, "One of the desks does not exist.");
-        }
+            var known = await db.Desks.CountAsync(d => deskIds.Contains(d.Id) && d.RetiredAt == null, ct);
+            if (known != deskIds.Count)
+            {
+                throw ProblemException.NotFound(ProblemTypes.UnknownDesk, "One of the desks does not exist.");
+            }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new StaffUser { UserName = request.UserName?.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        var created = await users.CreateAsync(user, request.Password ?? "");
-        if (!created.Succeeded)
-        {
-            var taken = created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName));
-            var password = created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            throw new ProblemException(
-                taken ? ProblemTypes.UserNameTaken : password ? ProblemTypes.WeakPassword : ProblemTypes.ValidationFailed,
-                taken ? 409 : 400, string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
+            var user = new StaffUser { UserName = request.UserName?.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var created = await users.CreateAsync(user, request.Password ?? "");
+            if (!created.Succeeded)
+            {
+                var taken = created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName));
+                var password = created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
+                throw new ProblemException(
+                    taken ? ProblemTypes.UserNameTaken : password ? ProblemTypes.WeakPassword : ProblemTypes.ValidationFailed,
+                    taken ? 409 : 400, string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
 
-        await users.AddToRoleAsync(user, StaffRoles.Officer);
-        db.OfficerDesks.AddRange(deskIds.Select(id => new OfficerDesk { UserId = user.Id, DeskId = id }));
-        await audit.RecordAsync("staff.create", user.UserName!, $"desks {string.Join(",", deskIds)}", ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new CreatedOfficerDto(user.Id, user.UserName!);
+            await users.AddToRoleAsync(user, StaffRoles.Officer);
+            db.OfficerDesks.AddRange(deskIds.Select(id => new OfficerDesk { UserId = user.Id, DeskId = id }));
+            await audit.RecordAsync("staff.create", user.UserName!, $"desks {string.Join(",", deskIds)}", ct);
+            return new CreatedOfficerDto(user.Id, user.UserName!);
+        }, ct);
     }
 }

@@ -74,14 +74,18 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
     {
         var user = await FindAsync(userId);
         var deskIds = request.DeskIds?.Distinct().ToList() ?? [];
-        if (await db.Desks.CountAsync(d => deskIds.Contains(d.Id) && d.RetiredAt == null, ct) != deskIds.Count)
+        await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.NotFound(ProblemTypes.UnknownDesk, "One of the desks does not exist.");
-        }
+            if (await db.Desks.CountAsync(d => deskIds.Contains(d.Id) && d.RetiredAt == null, ct) != deskIds.Count)
+            {
+                throw ProblemException.NotFound(ProblemTypes.UnknownDesk, "One of the desks does not exist.");
+            }
 
-        db.OfficerDesks.RemoveRange(await db.OfficerDesks.Where(o => o.UserId == user.Id).ToListAsync(ct));
-        db.OfficerDesks.AddRange(deskIds.Select(id => new OfficerDesk { UserId = user.Id, DeskId = id }));
-        await audit.CommitAsync("staff.desks", user.UserName!, $"desks {string.Join(",", deskIds)}", ct);
+            db.OfficerDesks.RemoveRange(await db.OfficerDesks.Where(o => o.UserId == user.Id).ToListAsync(ct));
+            db.OfficerDesks.AddRange(deskIds.Select(id => new OfficerDesk { UserId = user.Id, DeskId = id }));
+            await audit.RecordAsync("staff.desks", user.UserName!, $"desks {string.Join(",", deskIds)}", ct);
+            return true;
+        }, ct);
     }
 
     private async Task<StaffUser> FindAsync(string userId) =>

@@ -21,10 +21,13 @@ public sealed class RateVisit(FrontOfficeDb db, TimeProvider clock)
 {
     public async Task HandleAsync(string publicId, RateVisitRequest request, CancellationToken ct)
     {
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.PublicId == publicId, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
-        // Kept as typed: shown only as text, never as markup.
-        ticket.Rate(request.Stars, request.Comment, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        await Transactions.RunAsync(db, async ct =>
+        {
+            var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.PublicId == publicId, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
+            // Kept as typed: shown only as text, never as markup.
+            ticket.Rate(request.Stars, request.Comment, clock.GetUtcNow().UtcDateTime);
+            return true;
+        }, ct);
     }
 }
