@@ -43,22 +43,29 @@ public sealed class VocabularyTests
     [InlineData("Policy = \"", 0)]
     public void A_rule_of_the_vocabulary_is_written_in_one_place_of_the_source(string text, int places)
     {
+        var found = SourceTree.FilesContaining(text);
+
+        Assert.True(found.Count == places, $"{text} in {found.Count} files, expected {places}: {string.Join(", ", found)}");
+    }
+}
+
+/// <summary>The product's own source (src, kiosk, displays; no build output, no generated migrations), for rules about where a thing is written.</summary>
+public static class SourceTree
+{
+    public static List<string> FilesContaining(string text)
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root.GetFiles("OpenAlmaty.FrontOffice.sln").Length == 0)
         {
             root = root.Parent ?? throw new InvalidOperationException("The solution folder is above the tests.");
         }
 
-        var sources = new[] { "src", "kiosk", "displays" }
+        var skipped = new[] { "obj", "bin", "Migrations" }.Select(d => $"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}").ToArray();
+        return new[] { "src", "kiosk", "displays" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root.FullName, d), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-        var found = sources.Where(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root.FullName, f)).ToList();
-
-        Assert.True(found.Count == places, $"{text} in {found.Count} files, expected {places}: {string.Join(", ", found)}");
+            .Where(f => !skipped.Any(s => f.Contains(s, StringComparison.Ordinal)))
+            .Where(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root.FullName, f).Replace(Path.DirectorySeparatorChar, '/')).Order().ToList();
     }
 }

@@ -25,13 +25,5 @@ public sealed class AuditTrail(FrontOfficeDb db, TimeProvider clock, CurrentActo
         db.AfterCommit(() => head.Advance(entry.Id, entry.Hash));
     }
 
-    /// <summary>Saves the changes made so far together with their audit entry, in one transaction.</summary>
-    public Task CommitAsync(string action, string subject, string? detail, CancellationToken ct, Actor? actor = null) =>
-        Transactions.RunAsync(db, async ct =>
-        {
-            await RecordAsync(action, subject, detail, ct, actor);
-            return true;
-        }, ct);
-
     private static string? Clip(string? detail) => detail is { Length: > 1000 } ? detail[..1000] : detail;
 }

@@ -12,38 +12,42 @@ public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid deviceId, PrinterSettingsRequest request, CancellationToken ct)
     {
-        var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null, ct)
-            ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
-        if (device.Kind != DeviceKind.Kiosk)
+        await Transactions.RunAsync(db, async ct =>
         {
-            throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, "Only kiosks have printers.");
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Address))
-        {
-            device.PrinterAddress = null;
-            device.PrinterProfile = null;
-            device.PrinterFault = null;
-        }
-        else
-        {
-            if (!PrinterConnections.IsValid(request.Address))
+            var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null, ct)
+                ?? throw ProblemException.NotFound(ProblemTypes.UnknownDevice, "There is no such device.");
+            if (device.Kind != DeviceKind.Kiosk)
             {
-                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port, a device path such as /dev/usb/lp0, or \"agent\" (a printer on the kiosk PC, served by the print agent).");
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, "Only kiosks have printers.");
             }
 
-            if (PrinterProfile.Find(request.Profile ?? "") is null)
+            if (string.IsNullOrWhiteSpace(request.Address))
             {
-                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter,
-                    $"Unknown printer profile \"{request.Profile}\"; known: {string.Join(", ", PrinterProfile.All.Select(p => p.Code))}.");
+                device.PrinterAddress = null;
+                device.PrinterProfile = null;
+                device.PrinterFault = null;
+            }
+            else
+            {
+                if (!PrinterConnections.IsValid(request.Address))
+                {
+                    throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port, a device path such as /dev/usb/lp0, or \"agent\" (a printer on the kiosk PC, served by the print agent).");
+                }
+
+                if (PrinterProfile.Find(request.Profile ?? "") is null)
+                {
+                    throw ProblemException.Invalid(ProblemTypes.InvalidPrinter,
+                        $"Unknown printer profile \"{request.Profile}\"; known: {string.Join(", ", PrinterProfile.All.Select(p => p.Code))}.");
+                }
+
+                device.PrinterAddress = request.Address.Trim();
+                device.PrinterProfile = request.Profile;
+                device.PrinterFault = null;
             }
 
-            device.PrinterAddress = request.Address.Trim();
-            device.PrinterProfile = request.Profile;
-            device.PrinterFault = null;
-        }
-
-        await audit.CommitAsync("device.printer", $"device {deviceId:N}", $"{request.Address} · {request.Profile}", ct);
+            await audit.RecordAsync("device.printer", $"device {deviceId:N}", $"{request.Address} · {request.Profile}", ct);
+            return true;
+        }, ct);
     }
 }
 
