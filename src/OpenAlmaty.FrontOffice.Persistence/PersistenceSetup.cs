@@ -14,6 +14,7 @@ public static class PersistenceSetup
     {
         var connectionString = SqliteConnectionString(dataDirectory);
         services.AddDbContextPool<FrontOfficeDb>(options => Configure(options, connectionString));
+        services.AddSingleton(_ => new GroupCommit(connectionString));
         return services;
     }
 

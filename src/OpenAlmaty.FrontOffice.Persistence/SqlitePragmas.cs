@@ -43,6 +43,18 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         }
     }
 
+    /// <summary>For a connection opened outside EF (the group commit's writer), from the same pool.</summary>
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(ct);
+            Remember(connection);
+        }
+    }
+
     private static bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || !Prepared.TryGetValue(handle, out _);
 

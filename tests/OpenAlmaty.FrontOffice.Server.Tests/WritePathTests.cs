@@ -1,6 +1,6 @@
 namespace OpenAlmaty.FrontOffice.Server.Tests;
 
-/// <summary>One way to commit: a transaction is begun and committed in Transactions.RunAsync and nowhere else.</summary>
+/// <summary>One way to commit: a transaction is begun and committed in Transactions.RunAsync (and the SQLite group commit it uses) and nowhere else.</summary>
 public sealed class WritePathTests
 {
     [Theory]
@@ -10,6 +10,6 @@ public sealed class WritePathTests
     {
         var found = SourceTree.FilesContaining(text);
 
-        Assert.Equal(["src/OpenAlmaty.FrontOffice.Application/Common/Transactions.cs"], found);
+        Assert.Equal(["src/OpenAlmaty.FrontOffice.Application/Common/Transactions.cs", "src/OpenAlmaty.FrontOffice.Persistence/GroupCommit.cs"], found);
     }
 }

@@ -7,9 +7,12 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Common;
 
 /// <summary>
-/// Runs a use case in one database transaction. On SQLite the transaction takes the write lock
-/// at once (BEGIN IMMEDIATE), so writers queue instead of deadlocking; on a server database a
-/// lost race shows as a concurrency conflict, and the whole use case runs again on fresh data.
+/// Runs a use case in one database transaction, the one way to write. On SQLite the use case
+/// joins the next group commit (<see cref="GroupCommit"/>: one writer, each command in its own
+/// savepoint, one fsync for all); on a server database it runs in a transaction of its own, and a
+/// lost race shows as a concurrency conflict, after which the whole use case runs again on fresh data.
+/// Either way the caller hears "done" only once its changes are durable, then the outbox
+/// dispatcher is woken if the use case wrote hall events.
 /// </summary>
 public static class Transactions
 {
@@ -19,6 +22,36 @@ public static class Transactions
     {
         // One transaction per use case: EF's savepoints around each SaveChanges would only add round trips.
         db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var result = Service<GroupCommit>(db) is { } writer
+                ? await writer.RunAsync(db, work, ct)
+                : await OnItsOwnAsync(db, work, ct);
+            db.Committed();
+            if (db.OutboxWritten)
+            {
+                // Commit, then publish: the transaction that wrote events wakes the dispatcher itself.
+                db.OutboxWritten = false;
+                Service<IOutboxSignal>(db)?.Notify();
+            }
+
+            return result;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            db.RolledBack();
+            throw;
+        }
+    }
+
+    /// <summary>A service of the application the context belongs to (pooled contexts cannot take it in their constructor).</summary>
+    private static TService? Service<TService>(FrontOfficeDb db) where TService : class =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TService>();
+
+    /// <summary>A server database, or a context made outside the application (tools): a transaction of its own, behind the gate on SQLite.</summary>
+    private static async Task<T> OnItsOwnAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
         var gate = WriteGate.For(db);
         if (gate is not null)
         {
@@ -27,50 +60,27 @@ public static class Transactions
 
         try
         {
-            return await RunOnceOrRetryAsync(db, work, ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                try
+                {
+                    var result = await work(ct);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return result;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+                {
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    db.RolledBack();
+                }
+            }
         }
         finally
         {
             gate?.Release();
-        }
-    }
-
-    /// <summary>The dispatcher of the application the context belongs to (pooled contexts cannot take it in their constructor).</summary>
-    private static IOutboxSignal? SignalOf(FrontOfficeDb db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IOutboxSignal>();
-
-    private static async Task<T> RunOnceOrRetryAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var result = await work(ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                db.Committed();
-                if (db.OutboxWritten)
-                {
-                    // Commit, then publish: the transaction that wrote events wakes the dispatcher itself.
-                    db.OutboxWritten = false;
-                    SignalOf(db)?.Notify();
-                }
-
-                return result;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                db.RolledBack();
-            }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                db.RolledBack();
-                throw;
-            }
         }
     }
 }
