@@ -179,6 +179,39 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void What_the_officer_chose_stays_while_switching_panels_and_is_forgotten_once_the_visit_is_completed()
+    {
+        var water = _waterId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var cut = Console();
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=complete-open]").Click();
+        cut.Find("[data-test=outcome]").Change("consulted");
+        cut.Find("[data-test=topic]").Change("housing");
+        cut.Find("[data-test=ksk]").Change("КСК «Самал»");
+
+        // The officer looks at the transfer, chooses a service, then goes back to completing: nothing is lost.
+        cut.Find("[data-test=transfer-open]").Click();
+        Assert.Empty(cut.FindAll("[data-test=complete-panel]"));
+        cut.Find("[data-test=transfer-to]").Change(water);
+        cut.Find("[data-test=complete-open]").Click();
+        Assert.Equal("consulted", cut.Find("[data-test=outcome]").GetAttribute("value"));
+        Assert.Equal("КСК «Самал»", cut.Find("[data-test=ksk]").GetAttribute("value"));
+        cut.Find("[data-test=complete-panel] button:not([data-test])").Click(); // cancel
+        cut.Find("[data-test=transfer-open]").Click();
+        Assert.Equal(water, cut.Find("[data-test=transfer-to]").GetAttribute("value"));
+
+        cut.Find("[data-test=complete-open]").Click();
+        cut.Find("[data-test=complete]").Click();
+        cut.WaitForElement("[data-test=no-current]");
+        cut.Find("[data-test=call-next]").Click();
+        cut.WaitForElement("[data-test=complete-open]").Click();
+        Assert.Equal("", cut.Find("[data-test=outcome]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-test=ksk]"));
+        cut.Find("[data-test=transfer-open]").Click();
+        Assert.Equal("0", cut.Find("[data-test=transfer-to]").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Calling_a_chosen_ticket_needs_a_reason_and_shows_it_as_the_why()
     {
         var cut = Console();

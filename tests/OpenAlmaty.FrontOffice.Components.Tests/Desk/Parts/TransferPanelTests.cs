@@ -1,0 +1,78 @@
+using Bunit;
+using OpenAlmaty.FrontOffice.Contracts;
+using OpenAlmaty.FrontOffice.Server.Components.Desk.Parts;
+
+namespace OpenAlmaty.FrontOffice.Components.Tests.Desk.Parts;
+
+/// <summary>The transfer panel on its own, in Kazakh: a visitor at an energy desk sent on to water.</summary>
+public sealed class TransferPanelTests() : ConsolePartContext("kk")
+{
+    private static readonly ServiceDto Energy = Service(1, "E", "Энергетика", "Энергетика");
+    private static readonly ServiceDto Water = Service(2, "W", "Су", "Вода");
+    private static readonly ServiceDto Housing = Service(3, "H", "Тұрғын үй", "Жильё");
+
+    private static readonly DeskDto[] Desks =
+    [
+        new(11, "1", true, null, [1], false),
+        new(12, "2", true, null, [2], false),
+        new(13, "3", false, "lunch", [2, 3], false),
+    ];
+
+    private TransferDraft _draft = TransferDraft.Empty;
+    private readonly List<TransferDraft> _sent = [];
+
+    private static ServiceDto Service(int id, string prefix, string kk, string ru) =>
+        new(id, prefix.ToLowerInvariant(), prefix, kk, ru, ru, AgencyKindDto.Agency, "09:00–18:00", true, 2, 3, 15, false);
+
+    private IRenderedComponent<TransferPanel> Panel() => Render<TransferPanel>(p => p
+        .Add(c => c.Value, _draft)
+        .Add(c => c.ValueChanged, draft => _draft = draft)
+        .Add(c => c.FromServiceId, Energy.Id)
+        .Add(c => c.Services, [Energy, Water, Housing])
+        .Add(c => c.Desks, Desks)
+        .Add(c => c.OnTransfer, draft => _sent.Add(draft))
+        .Add(c => c.OnCancel, () => { }));
+
+    private void Change(IRenderedComponent<TransferPanel> cut, string field, string value)
+    {
+        cut.Find($"[data-test={field}]").Change(value);
+        cut.Render(p => p.Add(c => c.Value, _draft));
+    }
+
+    private static IEnumerable<string> Options(IRenderedComponent<TransferPanel> cut, string field) =>
+        cut.FindAll($"[data-test={field}] option").Select(o => o.TextContent);
+
+    [Fact]
+    public void Other_services_are_offered_then_their_desks_with_the_closed_ones_marked()
+    {
+        var cut = Panel();
+        Assert.Equal(["—", "W · Су", "H · Тұрғын үй"], Options(cut, "transfer-to"));
+        Assert.Equal(["Кез келген"], Options(cut, "transfer-desk"));
+        Assert.True(cut.Find("[data-test=transfer]").HasAttribute("disabled"));
+
+        Change(cut, "transfer-to", "2");
+        Assert.Equal(["Кез келген", "2", "3 · жабық"], Options(cut, "transfer-desk"));
+        Change(cut, "transfer-desk", "13");
+        Assert.Equal(new TransferDraft(2, 13, ""), _draft);
+
+        // Another service: the desk chosen for the first one no longer applies.
+        Change(cut, "transfer-to", "3");
+        Assert.Equal(new TransferDraft(3, 0, ""), _draft);
+        Assert.Equal(["Кез келген", "3 · жабық"], Options(cut, "transfer-desk"));
+    }
+
+    [Fact]
+    public void Transfer_waits_for_a_service_then_raises_where_the_visitor_goes()
+    {
+        var cut = Panel();
+        Change(cut, "transfer-note", "су мәселесі");
+        cut.Find("[data-test=transfer]").Click(); // what a forged click would send: refused all the same
+        Assert.Empty(_sent);
+
+        Change(cut, "transfer-to", "2");
+        Change(cut, "transfer-desk", "12");
+        cut.Find("[data-test=transfer]").Click();
+
+        Assert.Equal([new TransferDraft(2, 12, "су мәселесі")], _sent);
+    }
+}
