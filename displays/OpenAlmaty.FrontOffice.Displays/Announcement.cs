@@ -5,34 +5,59 @@ namespace OpenAlmaty.FrontOffice.Displays;
 /// <summary>
 /// Turns a call into the clips of the phrase pack, Kazakh first then Russian:
 /// "Талон А-015, жетінші терезеге" / "Талон А-015, окно семь". Numbers are read as numbers
-/// (015 is "fifteen"), ticket prefixes letter by letter.
+/// (015 is "fifteen"), ticket prefixes letter by letter. Each call comes in three forms, so that
+/// the player (<c>announce.js</c>) keeps up when several calls wait: the whole sentence, the
+/// sentence without "Талон", and the ticket number alone (the screen shows the window).
 /// </summary>
 public static class Announcement
 {
     public const string Chime = "/phrases/chime.wav";
 
-    /// <summary>The clip addresses of one call: chime, then the voice in each language unless only the chime is wanted.</summary>
-    public static IReadOnlyList<string> Clips(string ticketNumber, string deskNumber, bool voice)
-    {
-        var clips = new List<string> { Chime };
-        if (voice)
-        {
-            clips.AddRange(Words("kk", ticketNumber, deskNumber).Select(w => $"/phrases/kk/{w}.wav"));
-            clips.AddRange(Words("ru", ticketNumber, deskNumber).Select(w => $"/phrases/ru/{w}.wav"));
-        }
+    /// <summary>The test call's clips: "Тексеру…" / "Проверка…", said whole in every form.</summary>
+    public static readonly IReadOnlyList<string> TestWords = ["/phrases/kk/test.wav", "/phrases/ru/test.wav"];
 
-        return clips;
+    /// <summary>
+    /// What the player may say for one call. <see cref="Chime"/> is null when the display is silent;
+    /// the word lists are empty when it only chimes.
+    /// </summary>
+    public sealed record Speech(string? Chime, IReadOnlyList<string> Full, IReadOnlyList<string> Brief, IReadOnlyList<string> Numbers);
+
+    /// <summary>The forms of one call for a display whose sound is <c>voice</c>, <c>chime</c> or <c>off</c>.</summary>
+    public static Speech For(string ticketNumber, string deskNumber, string sound) => sound switch
+    {
+        "voice" => new Speech(Chime,
+            Clips(language => Words(language, ticketNumber, deskNumber)),
+            Clips(language => Words(language, ticketNumber, deskNumber).Skip(1)),
+            Clips(language => Ticket(ticketNumber))),
+        "chime" => new Speech(Chime, [], [], []),
+        _ => new Speech(null, [], [], []),
+    };
+
+    /// <summary>The test call (nobody's ticket) with the display's own sound setting.</summary>
+    public static Speech ForTest(string sound) => sound switch
+    {
+        "voice" => new Speech(Chime, TestWords, TestWords, TestWords),
+        "chime" => new Speech(Chime, [], [], []),
+        _ => new Speech(null, [], [], []),
+    };
+
+    private static List<string> Clips(Func<string, IEnumerable<string>> words) =>
+        [.. words("kk").Select(w => $"/phrases/kk/{w}.wav"), .. words("ru").Select(w => $"/phrases/ru/{w}.wav")];
+
+    /// <summary>The ticket's number as said in either language: the prefix letter by letter, then the number.</summary>
+    private static IEnumerable<string> Ticket(string ticketNumber)
+    {
+        var dash = ticketNumber.IndexOf('-', StringComparison.Ordinal);
+        var prefix = dash < 0 ? "" : ticketNumber[..dash];
+        var digits = dash < 0 ? ticketNumber : ticketNumber[(dash + 1)..];
+        return prefix.Where(char.IsAsciiLetter).Select(c => "letter-" + char.ToLowerInvariant(c)).Concat(Spoken(digits, ordinal: false));
     }
 
     /// <summary>The clip names of one language, e.g. kk: talon, letter-a, n-10, n-5, o-7, window.</summary>
     public static IReadOnlyList<string> Words(string language, string ticketNumber, string deskNumber)
     {
         var words = new List<string> { "talon" };
-        var dash = ticketNumber.IndexOf('-', StringComparison.Ordinal);
-        var prefix = dash < 0 ? "" : ticketNumber[..dash];
-        var digits = dash < 0 ? ticketNumber : ticketNumber[(dash + 1)..];
-        words.AddRange(prefix.Where(char.IsAsciiLetter).Select(c => "letter-" + char.ToLowerInvariant(c)));
-        words.AddRange(Spoken(digits, ordinal: false));
+        words.AddRange(Ticket(ticketNumber));
 
         if (language == "kk")
         {

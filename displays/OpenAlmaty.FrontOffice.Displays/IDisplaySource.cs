@@ -7,6 +7,9 @@ public interface IDisplaySource
 {
     Task<DisplayBoardDto> LoadAsync(CancellationToken ct);
 
+    /// <summary>The enrolled display this page is for: a test call (<see cref="DisplayTestCalledEvent"/>) is meant for one display only.</summary>
+    Task<Guid> DeviceIdAsync(CancellationToken ct);
+
     /// <summary>The office's time zone, for the clock on the board (the server owns it: Domain's AlmatyClock).</summary>
     TimeZoneInfo Zone { get; }
 

@@ -35,7 +35,7 @@ public static class ApplicationSetup
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.PassOnLapsedOffers), typeof(Receptions.Appeals), typeof(Receptions.DeliverResidentNotices),
             typeof(Privacy.GetRetention), typeof(Privacy.SetRetention), typeof(Privacy.ErasePersonalData),
-            typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay),
+            typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay), typeof(Displays.TestDisplay),
             typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport), typeof(Reports.GetHallDashboard),
             typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
             typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),

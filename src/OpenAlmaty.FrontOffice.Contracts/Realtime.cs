@@ -16,6 +16,9 @@ public interface IFrontOfficeClient
     Task DeviceStatusChanged(DeviceStatusChangedEvent e);
     Task ReceptionChanged(ReceptionChangedEvent e);
     Task RosterChanged(RosterChangedEvent e);
+
+    /// <summary>An admin asked one display to show and say a test call (no ticket: nothing is queued).</summary>
+    Task DisplayTestCalled(DisplayTestCalledEvent e);
 }
 
 /// <summary>Methods a hub client may call.</summary>
@@ -105,3 +108,9 @@ public sealed record DisplayBoardDto(
 
 /// <summary>One agency on a board with the queues of its services, which <c>QueueChanged</c> events then keep current.</summary>
 public sealed record DisplayAgencyDto(int Id, string Kind, string NameKk, string NameRu, IReadOnlyList<ServiceQueueDto> Queues);
+
+/// <summary>
+/// An admin's test of one display (<see cref="DeviceId"/>): that display flashes and says a test call
+/// with its own sound setting, the others ignore it. No ticket exists and nothing is queued.
+/// </summary>
+public sealed record DisplayTestCalledEvent(long Seq, Guid DeviceId, DateTimeOffset At) : IHallEvent;

@@ -15,6 +15,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Auth;
 using OpenAlmaty.FrontOffice.Server.Circuits;
+using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
@@ -52,6 +53,7 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();
         services.AddHostedService<WalCheckpoints>();
+        services.AddPublicAddressCheck();
 
         services.ConfigureHttpJsonOptions(o =>
         {

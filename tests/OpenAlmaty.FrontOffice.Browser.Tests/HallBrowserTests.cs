@@ -35,7 +35,6 @@ public sealed class HallBrowserTests : IAsyncLifetime
         await adminPage.FillAsync("[data-test=ticker]", "Қош келдіңіз! <b>Добро пожаловать!</b><script>alert(1)</script>");
         await adminPage.ClickAsync("[data-test=save-display]");
         await adminPage.WaitForSelectorAsync("[data-test=saved]");
-        await adminPage.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-display-settings.png") });
 
         var display = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } })).NewPageAsync();
         await display.GotoAsync(_hall.Url($"/display/enrol?token={displayDevice.Token}"));
@@ -59,7 +58,6 @@ public sealed class HallBrowserTests : IAsyncLifetime
         var announcer = await display.WaitForSelectorAsync("[data-test=announcer][data-announced='1']", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         Assert.Equal(first, await announcer!.GetAttributeAsync("data-last-announced"));
         Assert.EndsWith(".wav", await announcer.EvaluateAsync<string>("a => a.currentSrc"), StringComparison.Ordinal);
-        await display.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "display-hall.png") });
 
         // Complete the visit with an outcome and a topic.
         await desk.ClickAsync("[data-test=start]");

@@ -138,6 +138,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/devices/{Id:guid}"] = [Who.Admin],
         ["GET /login"] = Everyone,
         ["POST /login"] = Everyone,
+        // The start page: anyone may read it; its "make this browser a device" form checks for an admin itself.
+        ["GET /"] = Everyone,
+        ["POST /"] = Everyone,
         ["POST /logout"] = Everyone,
         ["PUT /api/admin/desks/{id:int}"] = [Who.Admin],
         ["DELETE /api/admin/desks/{id:int}"] = [Who.Admin],

@@ -36,6 +36,7 @@ public static class Outbox
         [typeof(DeviceStatusChangedEvent)] = Of<DeviceStatusChangedEvent>(nameof(IFrontOfficeClient.DeviceStatusChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.DeviceStatusChanged(e)),
         [typeof(ReceptionChangedEvent)] = Of<ReceptionChangedEvent>(nameof(IFrontOfficeClient.ReceptionChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.ReceptionChanged(e)),
         [typeof(RosterChangedEvent)] = Of<RosterChangedEvent>(nameof(IFrontOfficeClient.RosterChanged), (e, seq) => e with { Seq = seq }, (c, e) => c.RosterChanged(e)),
+        [typeof(DisplayTestCalledEvent)] = Of<DisplayTestCalledEvent>(nameof(IFrontOfficeClient.DisplayTestCalled), (e, seq) => e with { Seq = seq }, (c, e) => c.DisplayTestCalled(e)),
     };
 
     private static readonly Dictionary<string, Kind> ByName = Kinds.Values.ToDictionary(k => k.Name, StringComparer.Ordinal);

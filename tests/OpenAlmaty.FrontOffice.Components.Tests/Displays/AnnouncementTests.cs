@@ -27,11 +27,13 @@ public class AnnouncementTests
             {
                 for (var desk = 1 + number % 3; desk <= 99; desk += 3)
                 {
-                    needed.UnionWith(Announcement.Clips($"{prefix}-{number:000}", desk.ToString(System.Globalization.CultureInfo.InvariantCulture), voice: true));
+                    var speech = Announcement.For($"{prefix}-{number:000}", desk.ToString(System.Globalization.CultureInfo.InvariantCulture), "voice");
+                    needed.UnionWith([speech.Chime!, .. speech.Full, .. speech.Brief, .. speech.Numbers]);
                 }
             }
         }
 
+        needed.UnionWith(Announcement.TestWords);
         Assert.True(needed.Count > 100, "the calls above need well over a hundred distinct clips");
         Assert.Empty(needed.Where(clip => !File.Exists(pack + clip)).Order());
     }

@@ -21,6 +21,11 @@ public sealed class FakeDisplaySource : IDisplaySource
 
     public TimeZoneInfo Zone => OpenAlmaty.FrontOffice.Domain.Calendar.AlmatyClock.Zone;
 
+    /// <summary>The enrolled display the board is for.</summary>
+    public Guid DeviceId { get; } = Guid.NewGuid();
+
+    public Task<Guid> DeviceIdAsync(CancellationToken ct) => Task.FromResult(DeviceId);
+
     private readonly List<IHallEvent> _published = [];
     private Action<IHallEvent>? _listener;
 
@@ -121,13 +126,15 @@ public class DisplayBoardTests : BunitContext
     }
 
     [Fact]
-    public void The_hall_board_shows_every_agency_with_its_waiting_count_and_range_the_calls_and_the_almaty_clock()
+    public void The_hall_board_shows_every_agency_with_a_queue_with_its_count_and_range_the_rest_on_one_line_the_calls_and_the_almaty_clock()
     {
         var cut = Render<DisplayBoard>();
         Assert.Equal("hall", cut.Find("[data-test=display]").GetAttribute("data-layout"));
-        Assert.Equal(["13", "27"], cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
+        Assert.Equal(["13"], cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
         Assert.Contains("10–25 мин", cut.Find("[data-test=queue][data-agency='13']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("—", cut.Find("[data-test=queue][data-agency='27']").TextContent, StringComparison.Ordinal);
+        // Medeu has nobody waiting: no row of its own, counted on the last line.
+        Assert.Equal("1", cut.Find("[data-test=idle]").GetAttribute("data-count"));
+        Assert.Contains("В остальных органах очереди нет (1)", cut.Find("[data-test=idle]").TextContent, StringComparison.Ordinal);
         Assert.Equal("7", cut.Find("[data-test=call][data-number='P-001']").GetAttribute("data-desk"));
         Assert.Equal("10:00", cut.Find("[data-test=clock]").TextContent);
     }
@@ -146,7 +153,11 @@ public class DisplayBoardTests : BunitContext
     [Fact]
     public void An_agency_group_board_shows_only_its_kind_and_only_its_calls()
     {
-        _source.Board = _source.Board with { Layout = "group", Group = "district" };
+        _source.Board = _source.Board with
+        {
+            Layout = "group", Group = "district",
+            Agencies = [_source.Board.Agencies[0], _source.Board.Agencies[1] with { Queues = [new ServiceQueueDto(27, 2, 1, new WaitRangeDto(5, 10))] }],
+        };
         var cut = Render<DisplayBoard>();
         Assert.Equal(["27"], cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
         Assert.Empty(cut.FindAll("[data-test=call]"));
@@ -166,10 +177,14 @@ public class DisplayBoardTests : BunitContext
         Assert.Contains("fresh", cut.FindAll("[data-test=call]")[0].ClassList);
         Assert.DoesNotContain("fresh", cut.FindAll("[data-test=call]")[1].ClassList);
 
-        var clips = (IReadOnlyList<string>)JSInterop.Invocations.Single(i => i.Identifier == "oaAnnouncer.enqueue").Arguments[1]!;
-        Assert.Equal(Announcement.Chime, clips[0]);
+        var speech = (Announcement.Speech)JSInterop.Invocations.Single(i => i.Identifier == "oaAnnouncer.enqueue").Arguments[1]!;
+        Assert.Equal(Announcement.Chime, speech.Chime);
         Assert.Equal(["/phrases/kk/talon.wav", "/phrases/kk/letter-p.wav", "/phrases/kk/n-15.wav", "/phrases/kk/o-7.wav", "/phrases/kk/window.wav",
-            "/phrases/ru/talon.wav", "/phrases/ru/letter-p.wav", "/phrases/ru/n-15.wav", "/phrases/ru/window.wav", "/phrases/ru/n-7.wav"], clips.Skip(1));
+            "/phrases/ru/talon.wav", "/phrases/ru/letter-p.wav", "/phrases/ru/n-15.wav", "/phrases/ru/window.wav", "/phrases/ru/n-7.wav"], speech.Full);
+        // The shorter forms the player uses when several calls wait: without "Талон", and the number alone.
+        Assert.Equal(["/phrases/kk/letter-p.wav", "/phrases/kk/n-15.wav", "/phrases/kk/o-7.wav", "/phrases/kk/window.wav",
+            "/phrases/ru/letter-p.wav", "/phrases/ru/n-15.wav", "/phrases/ru/window.wav", "/phrases/ru/n-7.wav"], speech.Brief);
+        Assert.Equal(["/phrases/kk/letter-p.wav", "/phrases/kk/n-15.wav", "/phrases/ru/letter-p.wav", "/phrases/ru/n-15.wav"], speech.Numbers);
 
         // Twenty seconds later it is no longer highlighted but still on the board.
         _clock.Advance(TimeSpan.FromSeconds(21));
@@ -190,7 +205,9 @@ public class DisplayBoardTests : BunitContext
         Assert.Equal(announcements, calls.Count);
         if (announcements == 1)
         {
-            Assert.Equal([Announcement.Chime], (IReadOnlyList<string>)calls[0].Arguments[1]!);
+            var speech = (Announcement.Speech)calls[0].Arguments[1]!;
+            Assert.Equal(Announcement.Chime, speech.Chime);
+            Assert.Empty(speech.Full.Concat(speech.Brief).Concat(speech.Numbers));
         }
     }
 
@@ -208,6 +225,54 @@ public class DisplayBoardTests : BunitContext
         Assert.DoesNotContain("script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_test_call_for_this_display_flashes_and_is_spoken_then_goes_and_a_test_for_another_display_changes_nothing()
+    {
+        var cut = Render<DisplayBoard>();
+        _source.Publish(new DisplayTestCalledEvent(2, Guid.NewGuid(), _clock.GetUtcNow()));
+        _source.Publish(new DisplayTestCalledEvent(3, _source.DeviceId, _clock.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Contains("fresh", cut.Find("[data-test=call][data-kind=test]").ClassList));
+        Assert.Equal(DisplayBoard.TestNumber, cut.Find("[data-test=call][data-kind=test] .number").TextContent);
+        var spoken = Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue");
+        Assert.Equal(DisplayBoard.TestNumber, spoken.Arguments[0]);
+        Assert.Equal(Announcement.TestWords, ((Announcement.Speech)spoken.Arguments[1]!).Full);
+        // Not a ticket: the real call stays where it was, and the test row is gone once it no longer flashes.
+        Assert.Equal(["ТЕСТ", "P-001"], cut.FindAll("[data-test=call]").Select(c => c.GetAttribute("data-number")));
+        _clock.Advance(DisplayBoard.FreshFor);
+        cut.Render();
+        Assert.Equal(["P-001"], cut.FindAll("[data-test=call]").Select(c => c.GetAttribute("data-number")));
+    }
+
+    [Fact]
+    public void The_agencies_with_a_queue_come_in_the_rosters_order_and_the_list_is_paged_by_the_pager()
+    {
+        _source.Board = _source.Board with
+        {
+            Agencies = Enumerable.Range(1, 31).Select(i => new DisplayAgencyDto(i, "agency", $"Орган {i}", $"Орган {i}",
+                [new ServiceQueueDto(i, i % 5 == 0 ? 0 : i, 1, new WaitRangeDto(5, 10))])).ToList(),
+        };
+        var cut = Render<DisplayBoard>();
+        Assert.Equal(Enumerable.Range(1, 31).Where(i => i % 5 != 0).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            cut.FindAll("[data-test=queue]").Select(q => q.GetAttribute("data-agency")));
+        Assert.Equal("6", cut.Find("[data-test=idle]").GetAttribute("data-count"));
+        // The pager (board.js) takes the list, with pages that come round within the cycle.
+        var pager = Assert.Single(JSInterop.Invocations, i => i.Identifier == "startPager");
+        Assert.Equal(DisplayBoard.CycleSeconds * 1000, (int)pager.Arguments[1]!.GetType().GetProperty("cycleMs")!.GetValue(pager.Arguments[1])!);
+        Assert.True(File.Exists(Path.Combine(Root(), "displays", "OpenAlmaty.FrontOffice.Displays", "wwwroot", "board.js")));
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "OpenAlmaty.FrontOffice.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
     }
 
     [Fact]

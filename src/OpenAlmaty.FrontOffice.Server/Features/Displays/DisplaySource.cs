@@ -14,11 +14,14 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
 {
     public async Task<DisplayBoardDto> LoadAsync(CancellationToken ct)
     {
-        var device = Policies.ActorOf((await authentication.GetAuthenticationStateAsync()).User).DeviceId
-            ?? throw new InvalidOperationException("A display page is opened by an enrolled display.");
+        var device = await DeviceIdAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<GetDisplayBoard>().HandleAsync(device, ct);
     }
+
+    public async Task<Guid> DeviceIdAsync(CancellationToken ct) =>
+        Policies.ActorOf((await authentication.GetAuthenticationStateAsync()).User).DeviceId
+            ?? throw new InvalidOperationException("A display page is opened by an enrolled display.");
 
     public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent) => feed.Subscribe(afterSeq, onEvent);
 
