@@ -140,12 +140,32 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             var done = new List<Turn>();
             var refused = new List<Turn>();
+            SqliteConnection? connection = null;
+            SqliteTransaction transaction;
             try
             {
-                await using var connection = new SqliteConnection(_connectionString);
+                connection = new SqliteConnection(_connectionString);
                 await connection.OpenAsync();
                 await SqlitePragmas.ApplyAsync(connection, CancellationToken.None);
-                await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write slot at once
+                transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write slot at once
+            }
+            catch (Exception e)
+            {
+                connection?.Dispose();
+
+                // No transaction to be had (the file gone, the disk unreadable): those waiting hear it now, not never.
+                while (reader.TryRead(out var turn))
+                {
+                    turn.Given.TrySetException(e);
+                }
+
+                continue;
+            }
+
+            await using (connection)
+            await using (transaction)
+            try
+            {
                 var taken = 0;
                 while (taken < MaxBatch && reader.TryRead(out var turn))
                 {

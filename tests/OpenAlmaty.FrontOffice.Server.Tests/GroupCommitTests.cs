@@ -83,6 +83,18 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(["after", "first"], await read.ServiceProvider.GetRequiredService<FrontOfficeDb>().Devices.Select(d => d.Name).Order().ToListAsync());
     }
 
+    [Fact]
+    public async Task Commands_hear_at_once_when_the_writer_cannot_open_the_database()
+    {
+        await using var broken = new GroupCommit($"Data Source={Path.Combine(_data, "missing", "frontoffice.db")};Mode=ReadWrite");
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+
+        var failing = broken.RunAsync(db, _ => Task.FromResult(1), CancellationToken.None);
+
+        await Assert.ThrowsAsync<SqliteException>(() => failing.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
