@@ -7,8 +7,8 @@ using OpenAlmaty.FrontOffice.Printing;
 
 namespace OpenAlmaty.FrontOffice.Application.Printing;
 
-/// <summary>Assigns (or removes) a kiosk's network printer and its profile.</summary>
-public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
+/// <summary>Assigns (or removes) a kiosk's printer and its profile; the address is one <see cref="PrinterAddressPolicy"/> allows.</summary>
+public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit, PrinterAddressPolicy policy)
 {
     public async Task HandleAsync(Guid deviceId, PrinterSettingsRequest request, CancellationToken ct)
     {
@@ -27,9 +27,9 @@ public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
         }
         else
         {
-            if (!PrinterConnections.IsValid(request.Address))
+            if (await policy.RefusalAsync(request.Address, ct) is { } refusal)
             {
-                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port, a device path such as /dev/usb/lp0, or \"agent\" (a printer on the kiosk PC, served by the print agent).");
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, refusal);
             }
 
             if (PrinterProfile.Find(request.Profile ?? "") is null)
