@@ -16,7 +16,8 @@ var serverDll = args.Length > 0 ? Path.GetFullPath(args[0])
 var work = Path.Combine(Path.GetTempPath(), "oa-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 var rows = new List<(string Measure, string Value, string Target)>();
-const string AdminPassword = "Bench-admin-2026";
+const string BootstrapPassword = "Bench-bootstrap-2026";
+const string AdminPassword = "Bench-keeper-2026";
 
 try
 {
@@ -30,7 +31,8 @@ try
     await WaitHealthyAsync(address);
 
     using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
-    (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", AdminPassword))).EnsureSuccessStatusCode();
+    // The first sign-in changes the bootstrap password (and signs in).
+    (await admin.PostAsJsonAsync("/api/auth/password", new ChangePasswordRequest("admin", BootstrapPassword, AdminPassword))).EnsureSuccessStatusCode();
     var roster = (await admin.GetFromJsonAsync<RosterDto>("/api/roster"))!;
     var services = roster.Agencies.SelectMany(a => a.Services).ToList();
     var kioskToken = (await (await admin.PostAsJsonAsync("/api/admin/devices", new EnrolDeviceRequest(DeviceKindDto.Kiosk, "bench kiosk")))
@@ -45,9 +47,11 @@ try
     var spread = services.Where(s => s.Id != small.Id && s.Id != large.Id).Select(s => s.Id).ToArray();
     var smallDesk = roster.Desks.First(d => d.ServiceIds.Contains(small.Id)).Id;
     var largeDesk = roster.Desks.First(d => d.ServiceIds.Contains(large.Id)).Id;
-    (await admin.PostAsJsonAsync("/api/admin/officers", new CreateOfficerRequest("bench-officer", "Bench-officer-1", [smallDesk, largeDesk]))).EnsureSuccessStatusCode();
+    (await admin.PostAsJsonAsync("/api/admin/officers", new CreateOfficerRequest("bench-officer", "Bench-desk-pass-1", [smallDesk, largeDesk]))).EnsureSuccessStatusCode();
     using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
-    (await officer.PostAsJsonAsync("/api/auth/login", new LoginRequest("bench-officer", "Bench-officer-1"))).EnsureSuccessStatusCode();
+    // A body-less POST with the staff cookie says it is no form post.
+    officer.DefaultRequestHeaders.Add("X-Requested-With", "bench");
+    (await officer.PostAsJsonAsync("/api/auth/login", new LoginRequest("bench-officer", "Bench-desk-pass-1"))).EnsureSuccessStatusCode();
 
     // Warm-up: JIT (tiered compilation settles after a few thousand calls) and connection pools.
     for (var i = 0; i < 2000; i++)
@@ -286,7 +290,8 @@ static Process StartServer(string dll, string data, int port)
     var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, UseShellExecute = false, RedirectStandardOutput = true };
     start.Environment["FrontOffice__DataDirectory"] = data;
     start.Environment["FrontOffice__TrainingMode"] = "true";
-    start.Environment["FrontOffice__Bootstrap__AdminPassword"] = AdminPassword;
+    start.Environment["FrontOffice__Bootstrap__AdminPassword"] = BootstrapPassword;
+    start.Environment["FrontOffice__AllowRoot"] = "true"; // a throw-away data directory; the bench machine may run as root
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, _) => { };

@@ -42,6 +42,9 @@ public sealed partial class KioskPrintAgent : IAsyncDisposable
     /// <summary>Jobs the agent printed since it started (for its own log and tests).</summary>
     public int Printed { get; private set; }
 
+    /// <summary>The server has taken this agent as the kiosk's printer at least once (its jobs come here).</summary>
+    public bool Registered { get; private set; }
+
     public async Task RunAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
@@ -77,6 +80,7 @@ public sealed partial class KioskPrintAgent : IAsyncDisposable
     {
         await _hub.InvokeAsync(nameof(IFrontOfficeHub.RegisterPrintAgent), ct);
         await ReportStatusAsync(ct);
+        Registered = true;
     }
 
     private async Task ReportStatusAsync(CancellationToken ct)

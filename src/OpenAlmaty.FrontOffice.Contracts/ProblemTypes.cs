@@ -55,6 +55,18 @@ public static class ProblemTypes
     public const string NotAWorkingDay = Base + "not-a-working-day";
     public const string InvalidRetention = Base + "invalid-retention";
 
+    /// <summary>415: the body is not JSON in UTF-8 (an unknown or other charset, a form where JSON is read).</summary>
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+
+    /// <summary>403: a state-changing request with the staff or device cookie came from another origin, or carried nothing a form post cannot.</summary>
+    public const string CrossSiteRequest = Base + "cross-site-request";
+
+    /// <summary>403 at sign-in: the password is right but is the initial (or recovered) one; change it with <c>POST /api/auth/password</c>.</summary>
+    public const string PasswordChangeRequired = Base + "password-change-required";
+
+    /// <summary>403 at sign-in: the password is right but an administrator has locked the account (only who knows the password learns this).</summary>
+    public const string AccountDisabled = Base + "account-disabled";
+
     /// <summary>An open staff page's account was locked by an administrator: the page acts no more.</summary>
     public const string AccountLocked = Base + "account-locked";
 

@@ -4,6 +4,12 @@ namespace OpenAlmaty.FrontOffice.Contracts;
 
 public sealed record LoginRequest(string UserName, string Password);
 
+/// <summary>
+/// The owner of an account sets a new password, giving the current one: at the first sign-in of the
+/// bootstrap admin (or after the console's recovery), when sign-in answers <c>password-change-required</c>.
+/// </summary>
+public sealed record ChangePasswordRequest(string UserName, string CurrentPassword, string NewPassword);
+
 public sealed record WhoAmIDto(string UserName, IReadOnlyList<string> Roles, IReadOnlyList<int> DeskIds);
 
 [JsonConverter(typeof(JsonStringEnumConverter<DeviceKindDto>))]

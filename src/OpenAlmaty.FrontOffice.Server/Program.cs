@@ -10,10 +10,18 @@ using OpenAlmaty.FrontOffice.Server.Features.Displays;
 using OpenAlmaty.FrontOffice.Server.Features.Receptions;
 using OpenAlmaty.FrontOffice.Server.Features.Roster;
 using OpenAlmaty.FrontOffice.Server.Features.Tickets;
+using OpenAlmaty.FrontOffice.Server.Problems;
 using OpenAlmaty.FrontOffice.Server.Realtime;
+using OpenAlmaty.FrontOffice.Server.Security;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (HostChecks.RefusesToRunAsRoot(builder.Configuration) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 2;
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -25,8 +33,15 @@ builder.AddFrontOffice();
 
 var app = builder.Build();
 await app.InitializeFrontOfficeAsync();
+if (args is [ConsoleCommands.ResetPassword, ..])
+{
+    return await ConsoleCommands.ResetPasswordAsync(app, args);
+}
 
+app.UseSecurityHeaders();
+app.UseApiReferenceScripts();
 app.UseFrontOfficeErrors();
+app.UseCrossSiteRequestChecks();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -36,12 +51,14 @@ app.UseAntiforgery();
 app.MapHealthChecks(FrontOfficeRoutes.Health);
 app.MapOpenApi(FrontOfficeRoutes.OpenApi);
 app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern(FrontOfficeRoutes.OpenApi).DisableDefaultFonts());
-app.MapAuthApi();
-app.MapRosterApi();
-app.MapTicketsApi();
-app.MapDesksApi();
-app.MapAdminApi();
-app.MapReceptionsApi();
+// Every API body's required fields are checked against the contract before its handler runs.
+var api = app.MapGroup("").AddEndpointFilterFactory(RequiredFields.Check);
+api.MapAuthApi();
+api.MapRosterApi();
+api.MapTicketsApi();
+api.MapDesksApi();
+api.MapAdminApi();
+api.MapReceptionsApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
 app.MapDeviceEnrolment();
 app.MapStaffEndpoints();
@@ -50,4 +67,5 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies(typeof(OpenAlmaty.FrontOffice.Kiosk.IKioskBackend).Assembly, typeof(OpenAlmaty.FrontOffice.Displays.IDisplaySource).Assembly);
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,9 +17,9 @@ using OpenAlmaty.FrontOffice.Server.Circuits;
 using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Components.Staff;
 using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
-using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
 using OpenAlmaty.FrontOffice.Server.Realtime;
+using OpenAlmaty.FrontOffice.Server.Security;
 
 namespace OpenAlmaty.FrontOffice.Server;
 
@@ -36,7 +35,10 @@ public static class ServerSetup
     {
         var services = builder.Services;
         services.AddOptions<FrontOfficeOptions>().Bind(builder.Configuration.GetSection(FrontOfficeOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.PrinterNetworks is null || PrinterAddressPolicy.ParseNetworks(o.PrinterNetworks) is not null,
+                "FrontOffice:PrinterNetworks lists networks in CIDR notation, e.g. 192.168.10.0/24.")
+            .ValidateOnStart();
         var options = builder.Configuration.GetSection(FrontOfficeOptions.Section).Get<FrontOfficeOptions>() ?? new FrontOfficeOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         services.PostConfigure<FrontOfficeOptions>(o => o.DataDirectory = dataDirectory);
@@ -73,26 +75,29 @@ public static class ServerSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
-        AddStaffAndDevices(services, options);
+        AddStaffAndDevices(services);
     }
 
-    private static void AddStaffAndDevices(IServiceCollection services, FrontOfficeOptions options)
+    private static void AddStaffAndDevices(IServiceCollection services)
     {
+        // No lockout after failed sign-ins (anyone could keep an account out by typing wrong passwords):
+        // the SignInGuard slows the guesser instead. An account is locked only by an administrator.
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<FrontOfficeDb>()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<SignInGuard>();
+        services.AddScoped<StaffSignIn>();
         // A locked account or a reset password ends the open sessions within a minute, not half an hour.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "oa.staff";
+            o.Cookie.Name = CrossSiteRequests.StaffCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
@@ -117,14 +122,12 @@ public static class ServerSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DeviceAuthentication>(DeviceAuthentication.SchemeName, null);
         services.AddAuthorization(Policies.Add);
 
+        // Sign-in has its own limit (SignInGuard, shared by the API and the /login page); this is for other policies.
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (c, ct) =>
                 await ProblemExceptionHandler.Write(c.HttpContext, ProblemTypes.TooManyRequests, 429, null).ExecuteAsync(c.HttpContext);
-            o.AddPolicy(AuthApi.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }
 
@@ -152,11 +155,12 @@ public static class ServerSetup
         return next(http);
     });
 
-    /// <summary>Errors as problem+json, and bodies bounded before any endpoint reads them.</summary>
+    /// <summary>Errors as problem+json, and bodies bounded (and in a charset the server reads) before any endpoint reads them.</summary>
     public static void UseFrontOfficeErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusProblems.WriteAsync);
+        app.UseRequestCharsetCheck();
         app.Use(async (http, next) =>
         {
             if (http.Request.ContentLength > MaxRequestBodyBytes)
@@ -179,7 +183,7 @@ public static class ServerSetup
     public static async Task InitializeFrontOfficeAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<FrontOfficeOptions>>().Value;
-        Directory.CreateDirectory(options.DataDirectory);
+        HostChecks.PrepareDataDirectory(options.DataDirectory, app.Logger);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
         await PersistenceSetup.MigrateAsync(db, CancellationToken.None);

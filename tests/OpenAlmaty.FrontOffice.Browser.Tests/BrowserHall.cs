@@ -45,6 +45,7 @@ public sealed class BrowserHall : IAsyncDisposable
     public async Task<HttpClient> AdminApiAsync()
     {
         var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.Address };
+        admin.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest"); // what the app's scripts send; a form post cannot
         (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
         return admin;
     }

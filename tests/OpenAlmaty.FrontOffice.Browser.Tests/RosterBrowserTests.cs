@@ -82,7 +82,7 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         await admin.GotoAsync(_hall.Url("/admin/people"));
         await admin.WaitForSelectorAsync("[data-page=people][data-ready=true]");
         await admin.FillAsync("[data-test=new-user]", "aliya");
-        await admin.FillAsync("[data-test=new-password]", "Aliya-pass-2026");
+        await admin.FillAsync("[data-test=new-password]", "Samal-tau-2026");
         await admin.ClickAsync("[data-test=create-officer]");
         await admin.WaitForSelectorAsync("[data-test=account-panel]");
         await admin.CheckAsync("[data-test=account-panel] [data-test='desk-1']");

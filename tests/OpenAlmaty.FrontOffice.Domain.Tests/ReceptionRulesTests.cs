@@ -37,6 +37,53 @@ public class IinTests
         Assert.Equal(DomainRule.InvalidIin, refused.Rule);
     }
 
+    // The first six digits are the birth date (YYMMDD) and the seventh the century with the sex:
+    // 1–2 born in the 1800s, 3–4 in the 1900s, 5–6 in the 2000s. A number whose check digit matches
+    // but whose date cannot be is still refused: 000000000000, the 30th of February, month 13.
+    [Theory]
+    [InlineData("000000000000", IinProblem.BadCenturyDigit)] // and 00 00 00 is no date either
+    [InlineData("9002303", IinProblem.BadBirthDate)] // 30 February 1990
+    [InlineData("9013013", IinProblem.BadBirthDate)] // month 13
+    [InlineData("9001003", IinProblem.BadBirthDate)] // day 00
+    [InlineData("9000013", IinProblem.BadBirthDate)] // month 00
+    [InlineData("9004313", IinProblem.BadBirthDate)] // 31 April
+    [InlineData("0102295", IinProblem.BadBirthDate)] // 29 February 2001 (not a leap year)
+    [InlineData("9001010", IinProblem.BadCenturyDigit)] // century digit 0
+    [InlineData("9001017", IinProblem.BadCenturyDigit)] // century digit 7
+    [InlineData("9001019", IinProblem.BadCenturyDigit)] // century digit 9
+    public void Impossible_birth_dates_and_century_digits_are_refused(string start, IinProblem problem)
+    {
+        var iin = start.Length == 12 ? start : WithCheckDigit(start);
+        Assert.Equal(problem, Iin.Check(iin));
+        var refused = Assert.Throws<DomainRuleException>(() => Iin.Parse(iin));
+        Assert.Equal(DomainRule.InvalidIin, refused.Rule);
+    }
+
+    [Theory]
+    [InlineData("0002296")] // 29 February 2000, a woman born in the 2000s
+    [InlineData("9612314")] // 31 December 1996, a woman born in the 1900s
+    [InlineData("5503153")] // 15 March 1955
+    [InlineData("9901012")] // 1 January 1899
+    public void Real_birth_dates_with_any_century_digit_pass(string start)
+    {
+        Assert.Equal(IinProblem.None, Iin.Check(WithCheckDigit(start)));
+    }
+
+    /// <summary>Seven digits of date and century, a serial, and the check digit: a number whose only fault (if any) is its date.</summary>
+    private static string WithCheckDigit(string dateAndCentury)
+    {
+        for (var serial = 0; serial < 10000; serial++)
+        {
+            var eleven = dateAndCentury + serial.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (Iin.CheckDigit(eleven) is { } check)
+            {
+                return eleven + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException("No serial gives a check digit.");
+    }
+
     [Fact]
     public void The_number_never_shows_in_text()
     {

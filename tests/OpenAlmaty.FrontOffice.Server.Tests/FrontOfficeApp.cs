@@ -1,12 +1,15 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OpenAlmaty.FrontOffice.Contracts;
 
@@ -26,6 +29,12 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
 {
     public const string AdminPassword = ServerProcess.AdminPassword;
 
+    /// <summary>The first admin password the server is started with; it must be changed at first sign-in.</summary>
+    public const string BootstrapPassword = ServerProcess.BootstrapPassword;
+
+    /// <summary>True: once started, the admin's first sign-in changes the bootstrap password to <see cref="AdminPassword"/>, as a person would.</summary>
+    public bool ChangesBootstrapPassword { get; init; } = true;
+
     /// <summary>Monday 30 November 2026, 10:00 in Almaty (UTC+5).</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 30, 5, 0, 0, TimeSpan.Zero);
 
@@ -37,14 +46,26 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
     /// <summary>False: the hourly housekeeping never runs, so a test can tell what a clock jump and a read do on their own.</summary>
     public bool RunsHousekeeping { get; init; } = true;
 
+    /// <summary>
+    /// The client address a request comes from, as a test says with this header (the TCP peer of an
+    /// in-process server is nobody). Only the test harness reads it, before the server's own pipeline.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>What the server logged at Error or above, with the exception: a refusal must never leave a stack trace here.</summary>
+    public ConcurrentQueue<string> ErrorLog { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FrontOffice:DataDirectory", DataDirectory);
-        builder.UseSetting("FrontOffice:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("FrontOffice:Bootstrap:AdminPassword", BootstrapPassword);
+        builder.UseSetting("FrontOffice:AllowRoot", "true"); // CI may run as root
         builder.UseSetting("FrontOffice:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FrontOffice:ReceptionRetentionDays", ReceptionRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(ErrorLog)));
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<IStartupFilter>(new ClientAddressFromHeader());
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             if (!RunsHousekeeping)
@@ -55,12 +76,29 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
         });
     }
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (ChangesBootstrapPassword)
+        {
+            using var client = new HttpClient(Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestServer(host).CreateHandler())
+            {
+                BaseAddress = new Uri("http://localhost"),
+            };
+            ServerProcess.ChangeBootstrapPasswordAsync(client).GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
+    /// <summary>A client as the caller; with a staff cookie it also sends the header the app's own scripts send (a form post cannot).</summary>
     public HttpClient Client(Caller caller, string? language = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
         if (caller.Cookie is not null)
         {
             client.DefaultRequestHeaders.Add("Cookie", caller.Cookie);
+            client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         }
 
         if (caller.Token is not null)
@@ -148,6 +186,49 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
         }
         catch (IOException)
         {
+        }
+    }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="FrontOfficeApp.ClientAddressHeader"/>, for tests of per-address limits.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(http.Request.Headers[FrontOfficeApp.ClientAddressHeader].ToString(), out var address))
+            {
+                http.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
+}
+
+/// <summary>Keeps every Error-level log line with its exception.</summary>
+internal sealed class ErrorCollector(ConcurrentQueue<string> errors) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Collector(categoryName, errors);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Collector(string category, ConcurrentQueue<string> errors) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.Enqueue($"{category}: {formatter(state, exception)}{Environment.NewLine}{exception}");
+            }
         }
     }
 }

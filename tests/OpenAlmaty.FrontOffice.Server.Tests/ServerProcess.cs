@@ -11,16 +11,25 @@ namespace OpenAlmaty.FrontOffice.Server.Tests;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
-    public const string AdminPassword = "Admin-pass-2026";
+    /// <summary>The admin's password once the first sign-in has changed the bootstrap one.</summary>
+    public const string AdminPassword = "Hall-keeper-2026";
+
+    /// <summary>What the server is started with; the first sign-in changes it to <see cref="AdminPassword"/>.</summary>
+    public const string BootstrapPassword = "Bootstrap-pass-2026";
 
     public Uri Address { get; }
+
+    /// <summary>What the server wrote to its console (standard output and error), line by line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>The server's own build output (beside its static web assets manifest), found from the test's.</summary>
     public static string BuiltServer()
@@ -50,13 +59,16 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.Environment["FrontOffice__DataDirectory"] = dataDirectory;
         start.Environment["FrontOffice__TrainingMode"] = "true";
-        start.Environment["FrontOffice__Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["FrontOffice__Bootstrap__AdminPassword"] = BootstrapPassword;
+        // CI may run as root; the server refuses that unless told (a real install runs as its own user).
+        start.Environment["FrontOffice__AllowRoot"] = "true";
         start.Environment["FrontOffice__PublicBaseUrl"] = address.ToString();
         start.Environment["FrontOffice__LoginAttemptsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -69,7 +81,8 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
                 {
-                    return new ServerProcess(process, address);
+                    await ChangeBootstrapPasswordAsync(http);
+                    return new ServerProcess(process, address, output);
                 }
             }
             catch (HttpRequestException)
@@ -81,6 +94,32 @@ public sealed class ServerProcess : IAsyncDisposable
 
             Assert.True(DateTime.UtcNow < deadline, "The server did not answer /health within a minute.");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// The admin's first sign-in, as a person does it: the bootstrap password is changed to
+    /// <see cref="AdminPassword"/>. After a restart on the same data it was changed already (401).
+    /// </summary>
+    public static async Task ChangeBootstrapPasswordAsync(HttpClient http)
+    {
+        var changed = await http.PostAsync(new Uri("/api/auth/password", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(
+            new { userName = "admin", currentPassword = BootstrapPassword, newPassword = AdminPassword }));
+        Assert.True(changed.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Unauthorized,
+            $"the first sign-in's change: {(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}");
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        // Bounded: a test that logs a lot keeps the newest lines only.
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 20_000 && output.TryDequeue(out _))
+        {
         }
     }
 

@@ -8,4 +8,7 @@ public sealed record Actor(string Scope, string? UserId, Guid? DeviceId)
 
     /// <summary>The server itself, acting on the clock (an offer running out) rather than on anyone's request.</summary>
     public static readonly Actor System = new("system", null, null);
+
+    /// <summary>The server's own user at its console (the account recovery command).</summary>
+    public static readonly Actor Console = new("console", null, null);
 }

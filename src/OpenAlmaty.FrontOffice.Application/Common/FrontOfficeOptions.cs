@@ -31,9 +31,22 @@ public sealed class FrontOfficeOptions
     [Range(1, 3650)]
     public int ReceptionRetentionDays { get; set; } = 365;
 
-    /// <summary>Login attempts allowed per client address per minute.</summary>
+    /// <summary>Sign-in attempts (API and login page together) allowed per client address per minute.</summary>
     [Range(1, 10000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// The networks a kiosk's network printer may be on, in CIDR notation; null: the private ranges and
+    /// loopback (<c>Printing.PrinterAddressPolicy.DefaultNetworks</c>). Set e.g.
+    /// <c>FrontOffice__PrinterNetworks__0=192.168.10.0/24</c> to allow only the hall's own.
+    /// </summary>
+    public string[]? PrinterNetworks { get; set; }
+
+    /// <summary>
+    /// The server refuses to start as root (a mistake in a printer path or a file name would then reach
+    /// the whole machine) unless this says it may; the test harness sets it on CI machines that run as root.
+    /// </summary>
+    public bool AllowRoot { get; set; }
 }
 
 public sealed class BootstrapOptions

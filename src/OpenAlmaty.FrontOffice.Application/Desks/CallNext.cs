@@ -47,7 +47,8 @@ public sealed class CallNext(FrontOfficeDb db, TimeProvider clock, Audit.AuditTr
 
     private async Task<TicketDto?> CallAsync(Actor actor, int deskId, string? idempotencyKey, (Guid TicketId, string Reason)? chosen, CancellationToken ct)
     {
-        var operation = chosen is null ? Operation : ChosenOperation;
+        // The key stands for this call at this desk: used again at another desk (or for another ticket) it is refused.
+        var operation = Idempotency.For(chosen is null ? Operation : ChosenOperation, deskId, chosen?.TicketId, chosen?.Reason);
         // Which services the desk serves and their history need no lock: read them first.
         var serviceIds = await db.DeskServices.Where(l => l.DeskId == deskId).Select(l => l.ServiceId).ToListAsync(ct);
         var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id) && s.RetiredAt == null).ToListAsync(ct);

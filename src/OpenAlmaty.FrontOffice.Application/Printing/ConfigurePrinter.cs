@@ -7,11 +7,26 @@ using OpenAlmaty.FrontOffice.Printing;
 
 namespace OpenAlmaty.FrontOffice.Application.Printing;
 
-/// <summary>Assigns (or removes) a kiosk's network printer and its profile.</summary>
-public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
+/// <summary>Assigns (or removes) a kiosk's printer and its profile; the address is one <see cref="PrinterAddressPolicy"/> allows.</summary>
+public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit, PrinterAddressPolicy policy)
 {
     public async Task HandleAsync(Guid deviceId, PrinterSettingsRequest request, CancellationToken ct)
     {
+        // Checked before the write slot is taken: the policy may resolve a host name.
+        if (!string.IsNullOrWhiteSpace(request.Address))
+        {
+            if (await policy.RefusalAsync(request.Address, ct) is { } refusal)
+            {
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, refusal);
+            }
+
+            if (PrinterProfile.Find(request.Profile ?? "") is null)
+            {
+                throw ProblemException.Invalid(ProblemTypes.InvalidPrinter,
+                    $"Unknown printer profile \"{request.Profile}\"; known: {string.Join(", ", PrinterProfile.All.Select(p => p.Code))}.");
+            }
+        }
+
         await Transactions.RunAsync(db, async ct =>
         {
             var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == deviceId && d.RevokedAt == null, ct)
@@ -21,30 +36,10 @@ public sealed class ConfigurePrinter(FrontOfficeDb db, Audit.AuditTrail audit)
                 throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, "Only kiosks have printers.");
             }
 
-            if (string.IsNullOrWhiteSpace(request.Address))
-            {
-                device.PrinterAddress = null;
-                device.PrinterProfile = null;
-                device.PrinterFault = null;
-            }
-            else
-            {
-                if (!PrinterConnections.IsValid(request.Address))
-                {
-                    throw ProblemException.Invalid(ProblemTypes.InvalidPrinter, $"\"{request.Address}\" is not host, host:port, a device path such as /dev/usb/lp0, or \"agent\" (a printer on the kiosk PC, served by the print agent).");
-                }
-
-                if (PrinterProfile.Find(request.Profile ?? "") is null)
-                {
-                    throw ProblemException.Invalid(ProblemTypes.InvalidPrinter,
-                        $"Unknown printer profile \"{request.Profile}\"; known: {string.Join(", ", PrinterProfile.All.Select(p => p.Code))}.");
-                }
-
-                device.PrinterAddress = request.Address.Trim();
-                device.PrinterProfile = request.Profile;
-                device.PrinterFault = null;
-            }
-
+            var cleared = string.IsNullOrWhiteSpace(request.Address);
+            device.PrinterAddress = cleared ? null : request.Address!.Trim();
+            device.PrinterProfile = cleared ? null : request.Profile;
+            device.PrinterFault = null;
             await audit.RecordAsync("device.printer", $"device {deviceId:N}", $"{request.Address} · {request.Profile}", ct);
             return true;
         }, ct);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OpenAlmaty.FrontOffice.Domain.Devices;
 using OpenAlmaty.FrontOffice.Printing;
+using OpenAlmaty.FrontOffice.Printing.EscPos;
 using OpenAlmaty.FrontOffice.Printing.Transports;
 
 namespace OpenAlmaty.FrontOffice.Application.Printing;
@@ -17,19 +18,25 @@ public sealed class PrinterConnections(IPrintAgents agents) : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IPrinterTransport> _transports = new(StringComparer.Ordinal);
 
     /// <summary>Prints a job on a kiosk's printer, wherever it is attached; status first, never replayed.</summary>
-    public Task<PrintOutcome> PrintAsync(Device device, byte[] job, CancellationToken ct) =>
-        device.PrinterAddress == Agent
-            ? agents.PrintAsync(device.Id, job, ct)
-            : For(device.PrinterAddress ?? throw new ArgumentException("The device has no printer.", nameof(device))).PrintAsync(job, ct);
+    public Task<PrintOutcome> PrintAsync(Device device, byte[] job, CancellationToken ct)
+    {
+        var address = device.PrinterAddress?.Trim() ?? throw new ArgumentException("The device has no printer.", nameof(device));
+        if (address == Agent)
+        {
+            return agents.PrintAsync(device.Id, job, ct);
+        }
+
+        // An address saved before the rules were (a path that is no printer device) is never written to.
+        return PrinterAddress.IsDeviceFile(address) && !PrinterAddressPolicy.IsPrinterDevice(address)
+            ? Task.FromResult(new PrintOutcome(false, PrinterFault.Unreachable, $"{address} is not a printer device; set the printer again."))
+            : For(address).PrintAsync(job, ct);
+    }
 
     public TicketPrinter For(string address)
     {
         var (key, open) = PrinterAddress.Resolve(address);
         return new TicketPrinter(_transports.GetOrAdd(key, _ => open()));
     }
-
-    /// <summary>Whether a kiosk's printer can be reached at this address: the agent, a device path or <c>host[:port]</c>.</summary>
-    public static bool IsValid(string? address) => address?.Trim() == Agent || PrinterAddress.IsValid(address);
 
     public async ValueTask DisposeAsync()
     {

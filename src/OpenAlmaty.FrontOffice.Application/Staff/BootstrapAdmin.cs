@@ -9,7 +9,8 @@ namespace OpenAlmaty.FrontOffice.Application.Staff;
 /// <summary>
 /// Creates the roles and the first <c>admin</c> account on first start. The password comes from
 /// configuration or is generated and written once to the data directory, readable by the owner
-/// only; it never goes to the log.
+/// only; it never goes to the log. Either way it has been outside the account's owner's head, so it
+/// must be changed at the first sign-in (<see cref="PasswordChange"/>).
 /// </summary>
 public sealed class BootstrapAdmin(UserManager<StaffUser> users, RoleManager<IdentityRole> roles,
     IOptions<FrontOfficeOptions> options, TimeProvider clock)
@@ -43,6 +44,7 @@ public sealed class BootstrapAdmin(UserManager<StaffUser> users, RoleManager<Ide
         }
 
         await users.AddToRoleAsync(admin, StaffRoles.Admin);
+        await PasswordChange.RequireAsync(users, admin);
         if (string.IsNullOrEmpty(configured))
         {
             var path = Path.Combine(options.Value.DataDirectory, PasswordFileName);
@@ -54,6 +56,7 @@ public sealed class BootstrapAdmin(UserManager<StaffUser> users, RoleManager<Ide
         }
     }
 
-    private static string NewPassword() =>
+    /// <summary>A random password (about 120 bits) that passes the password rules.</summary>
+    public static string NewPassword() =>
         "Oa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y') + "-7";
 }

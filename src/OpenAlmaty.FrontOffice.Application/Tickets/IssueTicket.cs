@@ -36,7 +36,8 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
     public async Task<IssuedTicket> HandleAsync(Actor actor, string idempotencyKey, IssueTicketRequest request, CancellationToken ct)
     {
         // Reads that need no lock come first; the write lock is held only for numbering and saving.
-        if (await ReplayAsync(actor, idempotencyKey, ct) is { } replay)
+        var operation = Idempotency.For(Operation, request.ServiceId, request.Language, request.Priority);
+        if (await ReplayAsync(actor, idempotencyKey, operation, ct) is { } replay)
         {
             return replay;
         }
@@ -73,7 +74,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
 
                 var issued = await IssueAsync(db, service, request.Language, Map(request.Priority), now, training, ct,
                     history: history, issuedBy: actor.DeviceId);
-                Idempotency.Remember(db, actor, idempotencyKey, Operation, issued.Id, now);
+                Idempotency.Remember(db, actor, idempotencyKey, operation, issued.Id, now);
                 issuedTicket = issued;
                 return new IssuedTicket(TicketView.AtIssue(issued), Created: true);
             }, ct);
@@ -82,7 +83,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
         {
             // Two taps with one key raced past the first check: the key's primary key let one
             // through and rolled the other back whole; the loser answers with the winner's ticket.
-            var raced = await ReplayAsync(actor, idempotencyKey, ct);
+            var raced = await ReplayAsync(actor, idempotencyKey, operation, ct);
             if (raced is null)
             {
                 throw;
@@ -99,9 +100,9 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
     }
 
     /// <summary>The ticket an earlier request with the same key issued, as it stands now.</summary>
-    private async Task<IssuedTicket?> ReplayAsync(Actor actor, string idempotencyKey, CancellationToken ct)
+    private async Task<IssuedTicket?> ReplayAsync(Actor actor, string idempotencyKey, string operation, CancellationToken ct)
     {
-        var earlier = await Idempotency.FindAsync(db, actor, idempotencyKey, Operation, ct);
+        var earlier = await Idempotency.FindAsync(db, actor, idempotencyKey, operation, ct);
         if (earlier?.TicketId is not { } id)
         {
             return null;

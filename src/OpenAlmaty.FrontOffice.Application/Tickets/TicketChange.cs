@@ -49,6 +49,8 @@ public sealed class TicketChange(FrontOfficeDb db, TimeProvider clock)
         Actor actor, Guid ticketId, string operation, string? idempotencyKey, int? expectedVersion,
         Func<TicketChangeContext, Task> change, CancellationToken ct)
     {
+        // The key stands for this action on this ticket: used again for another ticket it is refused.
+        operation = Idempotency.For(operation, ticketId, expectedVersion);
         return await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;

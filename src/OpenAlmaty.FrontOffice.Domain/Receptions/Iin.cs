@@ -6,13 +6,21 @@ public enum IinProblem
     WrongLength,
     NotDigits,
     BadCheckDigit,
+
+    /// <summary>The first six digits (YYMMDD) are no date: month 13, the 30th of February, 000000.</summary>
+    BadBirthDate,
+
+    /// <summary>The seventh digit is not 1–6 (century of birth and sex).</summary>
+    BadCenturyDigit,
 }
 
 /// <summary>
-/// The Kazakh individual identification number: 12 digits, the last a check digit. The check is
-/// the standard mod-11 rule: digits 1–11 weighted 1..11; when that sum mod 11 is 10, weighted
-/// again 3,4,5,6,7,8,9,10,11,1,2; a second 10 means no number can end those 11 digits. The IIN is
-/// personal data: keep only what <see cref="LastFour"/> gives and a keyed hash of it.
+/// The Kazakh individual identification number: 12 digits. Digits 1–6 are the birth date (YYMMDD),
+/// digit 7 the century of birth with the sex (1–2: 1800s, 3–4: 1900s, 5–6: 2000s), the last a check
+/// digit by the standard mod-11 rule: digits 1–11 weighted 1..11; when that sum mod 11 is 10,
+/// weighted again 3,4,5,6,7,8,9,10,11,1,2; a second 10 means no number can end those 11 digits. A
+/// number whose check digit matches but whose date cannot be (000000000000) is refused too. The IIN
+/// is personal data: keep only what <see cref="LastFour"/> gives and a keyed hash of it.
 /// </summary>
 public readonly record struct Iin
 {
@@ -41,6 +49,20 @@ public readonly record struct Iin
             return IinProblem.NotDigits;
         }
 
+        if (value[6] is < '1' or > '6')
+        {
+            return IinProblem.BadCenturyDigit;
+        }
+
+        var century = 1800 + ((value[6] - '1') / 2 * 100);
+        var year = century + ((value[0] - '0') * 10) + (value[1] - '0');
+        var month = ((value[2] - '0') * 10) + (value[3] - '0');
+        var day = ((value[4] - '0') * 10) + (value[5] - '0');
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return IinProblem.BadBirthDate;
+        }
+
         return CheckDigit(value) is { } digit && digit == value[11] - '0' ? IinProblem.None : IinProblem.BadCheckDigit;
     }
 
@@ -49,6 +71,8 @@ public readonly record struct Iin
         IinProblem.None => new Iin(text!.Trim()),
         IinProblem.WrongLength => throw new DomainRuleException(DomainRule.InvalidIin, "An IIN has 12 digits."),
         IinProblem.NotDigits => throw new DomainRuleException(DomainRule.InvalidIin, "An IIN is made of digits only."),
+        IinProblem.BadBirthDate => throw new DomainRuleException(DomainRule.InvalidIin, "The IIN's first six digits are no birth date (YYMMDD)."),
+        IinProblem.BadCenturyDigit => throw new DomainRuleException(DomainRule.InvalidIin, "The IIN's seventh digit is 1 to 6 (century of birth and sex)."),
         _ => throw new DomainRuleException(DomainRule.InvalidIin, "The IIN's check digit does not match; please check the number."),
     };
 

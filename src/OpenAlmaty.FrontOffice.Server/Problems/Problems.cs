@@ -77,6 +77,7 @@ public static class StatusProblems
             403 => ProblemTypes.Forbidden,
             404 => ProblemTypes.NotFound,
             413 => ProblemTypes.PayloadTooLarge,
+            415 => ProblemTypes.UnsupportedMediaType,
             429 => ProblemTypes.TooManyRequests,
             >= 500 => ProblemTypes.ServerError,
             _ => ProblemTypes.MalformedRequest,

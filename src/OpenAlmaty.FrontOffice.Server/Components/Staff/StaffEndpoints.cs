@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using OpenAlmaty.FrontOffice.Persistence;
+using OpenAlmaty.FrontOffice.Server.Security;
 
 namespace OpenAlmaty.FrontOffice.Server.Components.Staff;
 
@@ -29,7 +30,7 @@ public static class StaffEndpoints
             await leave.HandleAsync(Auth.Policies.ActorOf(user), ct);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().RequireAntiforgeryToken().ExcludeFromDescription();
     }
 
     /// <summary>A person's browser asking for a staff page gets the login page; the API and device pages get 401.</summary>

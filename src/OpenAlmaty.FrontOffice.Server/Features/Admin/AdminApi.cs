@@ -14,6 +14,8 @@ namespace OpenAlmaty.FrontOffice.Server.Features.Admin;
 
 public static class AdminApi
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Previews = new(StringComparer.Ordinal);
+
     public static void MapAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").RequireAuthorization(AccessPolicies.Admin).WithTags("Admin");
@@ -47,7 +49,8 @@ public static class AdminApi
         admin.MapGet("/printing/preview.png", (string? profile) =>
         {
             var chosen = PrinterProfile.Find(profile ?? PrinterProfile.Generic80.Code) ?? PrinterProfile.Generic80;
-            var png = TicketLayout.Png(TicketLayout.Draw(TestPrint.Sample("http://frontoffice.local/t/test"), chosen.DotsPerLine));
+            // The sample never changes and drawing it takes a second or more: drawn once per profile.
+            var png = Previews.GetOrAdd(chosen.Code, _ => TicketLayout.Png(TicketLayout.Draw(TestPrint.Sample("http://frontoffice.local/t/test"), chosen.DotsPerLine)));
             return TypedResults.File(png, "image/png");
         });
 

@@ -12,28 +12,36 @@ namespace OpenAlmaty.FrontOffice.Server.Features.Auth;
 
 public static class AuthApi
 {
-    public const string LoginRateLimit = "login";
-
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
+        // Limited by the SignInGuard, which the /login page shares (not by a rate-limiter policy of this endpoint alone).
+        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/password", ChangePassword).AllowAnonymous();
         group.MapPost("/logout", Logout).RequireAuthorization(AccessPolicies.Hall);
         group.MapGet("/me", Me).RequireAuthorization(AccessPolicies.Hall);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<StaffUser> signIn, HttpContext http)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Login(LoginRequest request, StaffSignIn signIn, HttpContext http) =>
+        Answer(http, await signIn.SignInAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress));
+
+    /// <summary>The owner's new password (the first sign-in's change): 204 and signed in.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(ChangePasswordRequest request, StaffSignIn signIn, HttpContext http, CancellationToken ct) =>
+        Answer(http, await signIn.ChangePasswordAsync(request.UserName, request.CurrentPassword, request.NewPassword, http.Connection.RemoteIpAddress, ct));
+
+    private static Results<NoContent, ProblemHttpResult> Answer(HttpContext http, SignInOutcome outcome)
     {
-        var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (outcome.SignedIn)
         {
             return TypedResults.NoContent();
         }
 
-        return result.IsLockedOut
-            ? ProblemExceptionHandler.Write(http, ProblemTypes.TooManyRequests, 429, "The account is locked for a few minutes after repeated failures.")
-            : ProblemExceptionHandler.Write(http, ProblemTypes.LoginFailed, 401, null);
+        if (outcome.RetryAfter > TimeSpan.Zero)
+        {
+            http.Response.Headers.RetryAfter = ((int)outcome.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ProblemExceptionHandler.Write(http, outcome.Problem!, outcome.Status, outcome.Detail);
     }
 
     private static async Task<NoContent> Logout(SignInManager<StaffUser> signIn, LeaveDesks leave, ClaimsPrincipal user, CancellationToken ct)
