@@ -42,6 +42,13 @@ public sealed class CrossSiteTests : IAsyncLifetime
         await (await browser.SendAsync(post)).ProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.CrossSiteRequest);
         Assert.False(await DeskOpenAsync());
 
+        // A sandboxed frame posts with an opaque origin: "null", and the browser names it cross-site.
+        using var sandboxed = new HttpRequestMessage(HttpMethod.Post, $"/api/desks/{_desk.Id}/open") { Content = new FormUrlEncodedContent([]) };
+        sandboxed.Headers.Add("Origin", "null");
+        sandboxed.Headers.Add("Sec-Fetch-Site", "cross-site");
+        await (await browser.SendAsync(sandboxed)).ProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.CrossSiteRequest);
+        Assert.False(await DeskOpenAsync());
+
         // An admin's reception session is not cancelled by one either.
         using var admin = _app.Client(_hall.Admin);
         var session = await (await admin.PostAsJsonAsync("/api/receptions/sessions", new CreateSessionRequest(

@@ -55,7 +55,11 @@ public static class CrossSiteRequests
         }
 
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !IsThisServer(origin, request))
+
+        // Under Referrer-Policy: no-referrer (ours) a browser posts this server's own forms with
+        // "Origin: null"; so does a sandboxed frame anywhere, which Sec-Fetch-Site names cross-site.
+        var opaqueButSameSite = origin == "null" && site == "same-origin";
+        if (origin.Length > 0 && !opaqueButSameSite && !IsThisServer(origin, request))
         {
             return "Sent by a page of another origin (Origin).";
         }

@@ -105,6 +105,10 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 
+    /// <summary>Finds and clicks on the renderer's own thread: a hall event's re-render cannot fall between the two.</summary>
+    private static void Click(IRenderedComponent<DeskConsole> cut, string selector) =>
+        cut.InvokeAsync(() => cut.Find(selector).Click()).GetAwaiter().GetResult();
+
     private IRenderedComponent<DeskConsole> Console()
     {
         var cut = Render<DeskConsole>(p => p.Add(d => d.DeskId, _deskId));
@@ -130,15 +134,15 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void Call_next_brings_the_priority_visitor_first_by_the_ratio_then_by_arrival_with_the_reason_and_the_times()
     {
         var cut = Console();
-        cut.Find("[data-test=call-next]").Click();
+        Click(cut, "[data-test=call-next]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
         Assert.Contains("приоритетная очередь", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Ждал(а): 10 мин", cut.Find("[data-test=times]").TextContent, StringComparison.Ordinal);
         Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count);
         Assert.Empty(cut.FindAll("[data-test=call-next]"));
 
-        cut.Find("[data-test=no-show]").Click();
-        cut.WaitForElement("[data-test=call-next]").Click();
+        Click(cut, "[data-test=no-show]");
+        cut.WaitForElement("[data-test=call-next]"); Click(cut, "[data-test=call-next]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting[0].Number, cut.Find("[data-test=current-number]").TextContent));
         Assert.Contains("по порядку прихода", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Ждал(а): 18 мин", cut.Find("[data-test=times]").TextContent, StringComparison.Ordinal);
@@ -148,15 +152,15 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void Recall_counts_up_to_the_limit_and_then_the_visitor_is_a_no_show()
     {
         var cut = Console();
-        cut.Find("[data-test=call-next]").Click();
+        Click(cut, "[data-test=call-next]");
         cut.WaitForElement("[data-test=recall]");
-        cut.Find("[data-test=recall]").Click();
+        Click(cut, "[data-test=recall]");
         cut.WaitForAssertion(() => Assert.Equal("1 / 3", cut.Find("[data-test=recalls]").TextContent));
-        cut.Find("[data-test=recall]").Click();
+        Click(cut, "[data-test=recall]");
         cut.WaitForAssertion(() => Assert.Equal("2 / 3", cut.Find("[data-test=recalls]").TextContent));
-        cut.Find("[data-test=recall]").Click();
+        Click(cut, "[data-test=recall]");
         cut.WaitForAssertion(() => Assert.Equal("3 / 3", cut.Find("[data-test=recalls]").TextContent));
-        cut.Find("[data-test=recall]").Click();
+        Click(cut, "[data-test=recall]");
         cut.WaitForElement("[data-test=no-current]");
     }
 
@@ -164,8 +168,8 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void Complete_asks_for_outcome_and_topic_and_names_a_ksk_only_for_housing()
     {
         var cut = Console();
-        cut.Find("[data-test=call-next]").Click();
-        cut.WaitForElement("[data-test=complete-open]").Click();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]");
         Assert.True(cut.Find("[data-test=complete]").HasAttribute("disabled"));
         cut.Find("[data-test=outcome]").Change("consulted");
         cut.Find("[data-test=topic]").Change("energy");
@@ -174,7 +178,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.Find("[data-test=ksk]").Change("КСК «Самал»");
         cut.Find("[data-test=note]").Change("<b>жарық жоқ</b>");
         Assert.False(cut.Find("[data-test=complete]").HasAttribute("disabled"));
-        cut.Find("[data-test=complete]").Click();
+        Click(cut, "[data-test=complete]");
         cut.WaitForElement("[data-test=no-current]");
     }
 
@@ -183,31 +187,31 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     {
         var water = _waterId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var cut = Console();
-        cut.Find("[data-test=call-next]").Click();
-        cut.WaitForElement("[data-test=complete-open]").Click();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]");
         cut.Find("[data-test=outcome]").Change("consulted");
         cut.Find("[data-test=topic]").Change("housing");
         cut.Find("[data-test=ksk]").Change("КСК «Самал»");
 
         // The officer looks at the transfer, chooses a service, then goes back to completing: nothing is lost.
-        cut.Find("[data-test=transfer-open]").Click();
+        Click(cut, "[data-test=transfer-open]");
         Assert.Empty(cut.FindAll("[data-test=complete-panel]"));
         cut.Find("[data-test=transfer-to]").Change(water);
-        cut.Find("[data-test=complete-open]").Click();
+        Click(cut, "[data-test=complete-open]");
         Assert.Equal("consulted", cut.Find("[data-test=outcome]").GetAttribute("value"));
         Assert.Equal("КСК «Самал»", cut.Find("[data-test=ksk]").GetAttribute("value"));
-        cut.Find("[data-test=complete-panel] button:not([data-test])").Click(); // cancel
-        cut.Find("[data-test=transfer-open]").Click();
+        Click(cut, "[data-test=complete-panel] button:not([data-test])"); // cancel
+        Click(cut, "[data-test=transfer-open]");
         Assert.Equal(water, cut.Find("[data-test=transfer-to]").GetAttribute("value"));
 
-        cut.Find("[data-test=complete-open]").Click();
-        cut.Find("[data-test=complete]").Click();
+        Click(cut, "[data-test=complete-open]");
+        Click(cut, "[data-test=complete]");
         cut.WaitForElement("[data-test=no-current]");
-        cut.Find("[data-test=call-next]").Click();
-        cut.WaitForElement("[data-test=complete-open]").Click();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]");
         Assert.Equal("", cut.Find("[data-test=outcome]").GetAttribute("value"));
         Assert.Empty(cut.FindAll("[data-test=ksk]"));
-        cut.Find("[data-test=transfer-open]").Click();
+        Click(cut, "[data-test=transfer-open]");
         Assert.Equal("0", cut.Find("[data-test=transfer-to]").GetAttribute("value"));
     }
 
@@ -215,10 +219,10 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void Calling_a_chosen_ticket_needs_a_reason_and_shows_it_as_the_why()
     {
         var cut = Console();
-        cut.Find($"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]").Click();
+        Click(cut, $"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]");
         Assert.True(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
         cut.Find("[data-test=choose-reason]").Change("с ребёнком на руках");
-        cut.Find("[data-test=choose-confirm]").Click();
+        Click(cut, "[data-test=choose-confirm]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting[1].Number, cut.Find("[data-test=current-number]").TextContent));
         Assert.Contains("выбран сотрудником: с ребёнком на руках", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
     }
@@ -227,21 +231,21 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     public void Park_and_unpark_keep_the_visitor_and_transfer_sends_them_on()
     {
         var cut = Console();
-        cut.Find("[data-test=call-next]").Click();
-        cut.WaitForElement("[data-test=park]").Click();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=park]"); Click(cut, "[data-test=park]");
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count));
-        cut.WaitForElement("[data-test=unpark]").Click();
+        cut.WaitForElement("[data-test=unpark]"); Click(cut, "[data-test=unpark]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting.Select(t => t.Number),
             cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number"))));
 
-        cut.Find("[data-test=call-next]").Click();
-        cut.WaitForElement("[data-test=transfer-open]").Click();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=transfer-open]"); Click(cut, "[data-test=transfer-open]");
         cut.Find("[data-test=transfer-to]").Change(_waterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Only the water desks are offered, after "any desk".
         Assert.Equal(["0", .. _waterDesks], cut.FindAll("[data-test=transfer-desk] option").Select(o => o.GetAttribute("value")));
         cut.Find("[data-test=transfer-desk]").Change(_waterDesks[0]);
         cut.Find("[data-test=transfer-note]").Change("су мәселесі / вопрос по воде");
-        cut.Find("[data-test=transfer]").Click();
+        Click(cut, "[data-test=transfer]");
         cut.WaitForElement("[data-test=no-current]");
         Assert.Equal(2, cut.FindAll("[data-test=waiting-row]").Count);
     }
@@ -252,10 +256,10 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         var cut = Console();
         Assert.True(cut.Find("[data-test=close-desk]").HasAttribute("disabled"));
         cut.Find("[data-test=close-reason]").Change("lunch");
-        cut.Find("[data-test=close-desk]").Click();
+        Click(cut, "[data-test=close-desk]");
         cut.WaitForAssertion(() => Assert.Contains("Обед", cut.Find("[data-test=desk-state]").TextContent, StringComparison.Ordinal));
         Assert.True(cut.Find("[data-test=call-next]").HasAttribute("disabled"));
-        cut.Find("[data-test=open-desk]").Click();
+        Click(cut, "[data-test=open-desk]");
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-test=call-next]").HasAttribute("disabled")));
     }
 
@@ -265,7 +269,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         var cut = Console();
         await AsAdminAsync<ManageStaffAccount>(m => m.SetLockedAsync(_officerId, locked: true, CancellationToken.None));
 
-        cut.Find("[data-test=call-next]").Click();
+        Click(cut, "[data-test=call-next]");
         cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: администратор заблокировал вашу учётную запись", cut.Find("[data-test=error]").TextContent));
         Assert.Empty(cut.FindAll("[data-test=current-number]"));
         Assert.Equal(ProblemTypes.AccountLocked, Services.GetRequiredService<CircuitAccess>().EndedBecause);
@@ -284,7 +288,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         await AsAdminAsync<ManageStaffAccount>(m => m.ResetPasswordAsync(_officerId, new ResetPasswordRequest("Another-pass-2"), CancellationToken.None));
 
         cut.Find("[data-test=close-reason]").Change("lunch");
-        cut.Find("[data-test=close-desk]").Click();
+        Click(cut, "[data-test=close-desk]");
         cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: пароль вашей учётной записи сменён", cut.Find("[data-test=error]").TextContent));
         Assert.Contains("Открыто", cut.Find("[data-test=desk-state]").TextContent, StringComparison.Ordinal);
     }
@@ -317,7 +321,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
             Assert.True((await users.SetLockoutEndDateAsync(officer, _clock.GetUtcNow().AddMinutes(5))).Succeeded); // what five wrong passwords do; the stamp stays
         });
 
-        cut.Find("[data-test=call-next]").Click();
+        Click(cut, "[data-test=call-next]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
     }
 
