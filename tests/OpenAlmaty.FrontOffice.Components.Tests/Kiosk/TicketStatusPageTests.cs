@@ -38,15 +38,7 @@ public class TicketStatusPageTests : BunitContext
     private static PublicTicketDto Waiting(int position) => new("P-007", "Waiting", 13, "Қабылдау", "Приём", "Reception",
         position, position - 1, new WaitRangeDto(10, 25), null, null, "Әкімдік", "Акимат", "Akimat");
 
-    private IRenderedComponent<TicketStatusPage> Open(string? lang = null)
-    {
-        if (lang is not null)
-        {
-            Services.GetRequiredService<NavigationManager>().NavigateTo($"/t/pub?lang={lang}");
-        }
-
-        return Render<TicketStatusPage>(p => p.Add(x => x.PublicId, "pub"));
-    }
+    private IRenderedComponent<TicketStatusPage> Open() => Render<TicketStatusPage>(p => p.Add(x => x.PublicId, "pub"));
 
     private static string Sentence(IRenderedComponent<TicketStatusPage> cut) => cut.Find("[data-test=sentence]").TextContent;
 
