@@ -73,6 +73,11 @@ public sealed record TicketDto(
     bool IsTraining);
 
 /// <summary>The public status of a ticket, for the visitor's phone. Holds no personal data.</summary>
+/// <param name="Language">The visitor's language at the kiosk: <c>kk</c>, <c>ru</c> or <c>en</c>; the page speaks it first.</param>
+/// <param name="Transferred">The ticket waits in a service it was sent to from another desk (arrival time kept).</param>
+/// <param name="RejoinDeskNumber">After a no-show: the window to come back to.</param>
+/// <param name="RejoinWindowMinutes">After a no-show: how long the service lets a visitor come back and keep the turn.</param>
+/// <param name="RejoinUntil">After a no-show: when that time ends.</param>
 public sealed record PublicTicketDto(
     string Number,
     string State,
@@ -88,7 +93,12 @@ public sealed record PublicTicketDto(
     string AgencyNameKk = "",
     string AgencyNameRu = "",
     string AgencyNameEn = "",
-    int? Rating = null);
+    int? Rating = null,
+    string? Language = null,
+    bool Transferred = false,
+    string? RejoinDeskNumber = null,
+    int? RejoinWindowMinutes = null,
+    DateTimeOffset? RejoinUntil = null);
 
 /// <summary>The visitor's rating of a completed visit: 1–5 stars and an optional comment, once per ticket.</summary>
 public sealed record RateVisitRequest(int Stars, string? Comment);

@@ -45,6 +45,14 @@ public sealed class OfficerActionsTests : IAsyncLifetime
 
         var noShow = await (await _officer.ActAsync(ticket.Id, "recall")).OkAsync<TicketDto>();
         Assert.Equal("NoShow", noShow.State);
+        using (var phone = _app.Client(Caller.Anonymous))
+        {
+            // The phone page says where and until when: the desk that called, the service's window.
+            var status = (await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{ticket.PublicId}"))!;
+            Assert.Equal((_desk.Number, 15, "kk"), (status.RejoinDeskNumber, status.RejoinWindowMinutes, status.Language));
+            Assert.InRange(status.RejoinUntil!.Value - _app.Clock.GetUtcNow(), TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+            Assert.Null(status.DeskNumber);
+        }
 
         _app.Clock.Advance(TimeSpan.FromMinutes(10));
         var back = await (await _officer.ActAsync(ticket.Id, "rejoin")).OkAsync<TicketDto>();

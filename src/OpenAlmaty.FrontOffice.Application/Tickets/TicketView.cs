@@ -34,12 +34,18 @@ public static class TicketView
         var (ahead, wait) = await StandingAsync(db, ticket, service, nowUtc, ct);
         var waiting = ticket.State == TicketState.Waiting;
         var called = ticket.State is TicketState.Called or TicketState.Serving;
+        // A no-show keeps the desk that called it: that window takes the visitor back within the service's window.
+        var noShow = ticket.State == TicketState.NoShow;
         return new PublicTicketDto(ticket.DisplayNumber, ticket.State.ToString(), service.Id,
             service.NameKk, service.NameRu, service.NameEn, waiting ? ahead + 1 : null, ahead,
             wait,
             called ? await DeskNumberAsync(db, ticket.DeskId, ct) : null,
             called && ticket.CalledAt is { } at ? Utc(at) : null,
-            service.Agency!.NameKk, service.Agency.NameRu, service.Agency.NameEn);
+            service.Agency!.NameKk, service.Agency.NameRu, service.Agency.NameEn,
+            Language: ticket.Language, Transferred: waiting && ticket.TransferCount > 0,
+            RejoinDeskNumber: noShow ? await DeskNumberAsync(db, ticket.DeskId, ct) : null,
+            RejoinWindowMinutes: noShow ? service.RejoinWindowMinutes : null,
+            RejoinUntil: noShow && ticket.ClosedAt is { } closed ? Utc(closed.AddMinutes(service.RejoinWindowMinutes)) : null);
     }
 
     /// <summary>
