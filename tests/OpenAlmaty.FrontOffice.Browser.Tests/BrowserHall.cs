@@ -42,12 +42,15 @@ public sealed class BrowserHall : IAsyncDisposable
     }
 
     /// <summary>The admin over the API, to set the hall up before a page is opened.</summary>
-    public async Task<HttpClient> AdminApiAsync()
+    public Task<HttpClient> AdminApiAsync() => StaffApiAsync("admin", ServerProcess.AdminPassword);
+
+    /// <summary>A staff member over the API, signed in with the cookie as a page would be.</summary>
+    public async Task<HttpClient> StaffApiAsync(string userName, string password)
     {
-        var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.Address };
-        admin.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest"); // what the app's scripts send; a form post cannot
-        (await admin.PostAsJsonAsync("/api/auth/login", new LoginRequest("admin", ServerProcess.AdminPassword))).EnsureSuccessStatusCode();
-        return admin;
+        var staff = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Server.Address };
+        staff.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest"); // what the app's scripts send; a form post cannot
+        (await staff.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, password))).EnsureSuccessStatusCode();
+        return staff;
     }
 
     public async Task<EnrolledDeviceDto> EnrolAsync(DeviceKindDto kind, string name)

@@ -60,9 +60,7 @@ public sealed class BusyHall : IAsyncLifetime
         (await admin.PutAsJsonAsync($"/api/admin/devices/{HallDisplay.Id}/display",
             new DisplaySettingsRequest("hall", null, "voice", "Қош келдіңіз! Талоныңызды алыңыз. <b>Добро пожаловать!</b> Возьмите талон."))).EnsureSuccessStatusCode();
 
-        Officer = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Hall.Server.Address };
-        Officer.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest"); // what the app's scripts send; a form post cannot
-        (await Officer.PostAsJsonAsync("/api/auth/login", new LoginRequest("dana", "Officer-pass-1"))).EnsureSuccessStatusCode();
+        Officer = await Hall.StaffApiAsync("dana", "Officer-pass-1");
     }
 
     private readonly List<IBrowserContext> _open = [];

@@ -30,8 +30,7 @@ public sealed class PhoneStatusBrowserTests : IAsyncLifetime
         var device = await _hall.EnrolAsync(DeviceKindDto.Kiosk, "Kiosk 1");
         _kiosk = new HttpClient { BaseAddress = _hall.Server.Address };
         _kiosk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", device.Token);
-        _officer = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = _hall.Server.Address };
-        (await _officer.PostAsJsonAsync("/api/auth/login", new LoginRequest("aigerim", "Officer-pass-1"))).EnsureSuccessStatusCode();
+        _officer = await _hall.StaffApiAsync("aigerim", "Officer-pass-1");
     }
 
     public async Task DisposeAsync()
