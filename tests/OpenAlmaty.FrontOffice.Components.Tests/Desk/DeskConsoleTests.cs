@@ -228,6 +228,19 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_normal_call_closes_an_out_of_turn_choice_left_half_made()
+    {
+        var cut = Console();
+        Click(cut, $"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]");
+        cut.Find("[data-test=choose-reason]").Change("с ребёнком");
+
+        Click(cut, "[data-test=call-next]");
+
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
+        Assert.Empty(cut.FindAll("[data-test=choose-reason]")); // confirming it now would only be refused: someone is at the desk
+    }
+
+    [Fact]
     public void Park_and_unpark_keep_the_visitor_and_transfer_sends_them_on()
     {
         var cut = Console();
