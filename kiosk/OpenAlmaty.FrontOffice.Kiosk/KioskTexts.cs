@@ -78,12 +78,7 @@ public static class KioskTexts
     public static string Get(string key, VisitorLanguage language)
     {
         var t = Texts[key];
-        return language switch
-        {
-            VisitorLanguage.Ru => t.Ru,
-            VisitorLanguage.En => t.En,
-            _ => t.Kk,
-        };
+        return Name(language, t.Kk, t.Ru, t.En);
     }
 
     public static IEnumerable<string> Keys => Texts.Keys;
@@ -107,10 +102,5 @@ public static class KioskTexts
         _ => WeekdaysKk[(int)day],
     };
 
-    public static string Name(VisitorLanguage language, string kk, string ru, string en) => language switch
-    {
-        VisitorLanguage.Ru => ru,
-        VisitorLanguage.En => en,
-        _ => kk,
-    };
+    public static string Name(VisitorLanguage language, string kk, string ru, string en) => new Words(kk, ru, en).In(language);
 }

@@ -15,10 +15,5 @@ public static class WaitWords
         _ => $"{wait.FromMinutes}–{wait.ToMinutes} " + Pick(language, "мин", "мин", "min"),
     };
 
-    private static string Pick(string language, string kk, string ru, string en) => language switch
-    {
-        "ru" => ru,
-        "en" => en,
-        _ => kk,
-    };
+    private static string Pick(string language, string kk, string ru, string en) => new Words(kk, ru, en).In(language);
 }

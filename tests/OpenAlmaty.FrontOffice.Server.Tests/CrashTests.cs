@@ -22,42 +22,7 @@ public sealed class CrashTests : IDisposable
         {
             (kioskToken, serviceIds) = await EnrolKioskAsync(server.Address);
             using var kiosk = Kiosk(server.Address, kioskToken);
-            using var stop = new CancellationTokenSource();
-            var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    try
-                    {
-                        var response = await kiosk.IssueAsync(serviceIds[(w + i) % serviceIds.Length]);
-                        if (response.StatusCode == HttpStatusCode.Created)
-                        {
-                            acknowledged.Add((await response.Content.ReadFromJsonAsync<TicketDto>())!);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return; // the server is gone: whatever was not answered was not promised
-                    }
-                    catch (IOException)
-                    {
-                        return;
-                    }
-                    catch (TaskCanceledException)
-                    {
-                        return;
-                    }
-                }
-            })).ToList();
-
-            while (acknowledged.Count < 150)
-            {
-                await Task.Delay(10);
-            }
-
-            server.Kill();
-            await stop.CancelAsync();
-            await Task.WhenAll(workers);
+            await KillDuringBurstAsync(server, Enumerable.Repeat(kiosk, 8).ToList(), serviceIds, acknowledged, until: 150);
         }
 
         Assert.True(acknowledged.Count >= 150);
@@ -110,36 +75,8 @@ public sealed class CrashTests : IDisposable
                 Assert.Equal(ticket.Number, (await phone.GetFromJsonAsync<PublicTicketDto>($"/api/public/tickets/{ticket.PublicId}"))!.Number);
             }
 
-            var before = acknowledged.Count;
-            using var stop = new CancellationTokenSource();
             var kiosks = Enumerable.Range(0, 16).Select(_ => Kiosk(server.Address, kioskToken)).ToList();
-            var workers = kiosks.Select((kiosk, w) => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    try
-                    {
-                        var response = await kiosk.IssueAsync(serviceIds[(w + i) % serviceIds.Length]);
-                        if (response.StatusCode == HttpStatusCode.Created)
-                        {
-                            acknowledged.Add((await response.Content.ReadFromJsonAsync<TicketDto>())!);
-                        }
-                    }
-                    catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
-                    {
-                        return; // the server is gone: whatever was not answered was not promised
-                    }
-                }
-            })).ToList();
-
-            while (acknowledged.Count < before + 80)
-            {
-                await Task.Delay(5);
-            }
-
-            server.Kill();
-            await stop.CancelAsync();
-            await Task.WhenAll(workers);
+            await KillDuringBurstAsync(server, kiosks, serviceIds, acknowledged, until: acknowledged.Count + 80);
             kiosks.ForEach(k => k.Dispose());
         }
 
@@ -158,6 +95,40 @@ public sealed class CrashTests : IDisposable
         using var numbers = db.CreateCommand();
         numbers.CommandText = "SELECT COUNT(*) FROM (SELECT Prefix FROM Tickets GROUP BY ServiceDay, Prefix HAVING MAX(Number) <> COUNT(DISTINCT Number) OR COUNT(*) <> COUNT(DISTINCT Number))";
         Assert.Equal(0L, (long)numbers.ExecuteScalar()!); // numbers go on after every restart, without a gap or a duplicate
+    }
+
+    /// <summary>Each kiosk issues tickets without pause; once <paramref name="until"/> are acknowledged the server is killed mid-burst.</summary>
+    private static async Task KillDuringBurstAsync(ServerProcess server, IReadOnlyList<HttpClient> kiosks, int[] serviceIds,
+        ConcurrentBag<TicketDto> acknowledged, int until)
+    {
+        using var stop = new CancellationTokenSource();
+        var workers = kiosks.Select((kiosk, w) => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                try
+                {
+                    var response = await kiosk.IssueAsync(serviceIds[(w + i) % serviceIds.Length]);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Add((await response.Content.ReadFromJsonAsync<TicketDto>())!);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+                {
+                    return; // the server is gone: whatever was not answered was not promised
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < until)
+        {
+            await Task.Delay(5);
+        }
+
+        server.Kill();
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
     }
 
     private static int Number(string displayNumber) => int.Parse(displayNumber.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
