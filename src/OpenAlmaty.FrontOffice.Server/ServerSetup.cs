@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application;
@@ -70,7 +73,13 @@ public static class ServerSetup
         services.AddScoped<OpenAlmaty.FrontOffice.Displays.IDisplaySource, Features.Displays.DisplaySource>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffLanguage>();
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<CallerPowers>();
+        services.AddSingleton<HubPowers>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubPowers>());
+        // Only the hall's hub: Blazor's own circuit hub is watched by CircuitAccess, which ends a page's
+        // powers and shows why; closing its connection instead would leave the page reconnecting, unexplained.
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddHubOptions<FrontOfficeHub>(o => o.AddFilter<HubPowers>());
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -93,8 +102,6 @@ public static class ServerSetup
             .AddDefaultTokenProviders();
         services.AddSingleton<SignInGuard>();
         services.AddScoped<StaffSignIn>();
-        // A locked account or a reset password ends the open sessions within a minute, not half an hour.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = CrossSiteRequests.StaffCookieName;
@@ -106,6 +113,9 @@ public static class ServerSetup
                 ? Redirect(c.HttpContext, "/login?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString))
                 : Refuse(c.HttpContext, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Refuse(c.HttpContext, StatusCodes.Status403Forbidden);
+            // Every request asks whether the account still may (a lock, a new password or a sign-out renews
+            // its stamp): Identity's own check every 30 minutes left a copied cookie working for that long.
+            o.Events.OnValidatePrincipal = EndRefusedSession;
         });
 
         // Staff carry a cookie, devices a bearer token: one scheme picks the right handler per request.
@@ -131,6 +141,20 @@ public static class ServerSetup
         });
     }
 
+    private static async Task EndRefusedSession(CookieValidatePrincipalContext c)
+    {
+        var http = c.HttpContext;
+        if (c.Principal is { } user
+            && await http.RequestServices.GetRequiredService<CallerPowers>().RefusalAsync(user, http.RequestServices, http.RequestAborted) is { } refusal)
+        {
+            c.RejectPrincipal();
+            http.Items[RefusalKey] = refusal;
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    private const string RefusalKey = "oa:session-refusal";
+
     private static Task Redirect(HttpContext http, string url)
     {
         http.Response.Redirect(url);
@@ -138,10 +162,16 @@ public static class ServerSetup
     }
 
     /// <summary>The API and the device pages answer 401/403 (as problem+json) rather than redirect.</summary>
-    private static Task Refuse(HttpContext http, int status)
+    private static async Task Refuse(HttpContext http, int status)
     {
+        // A session ended by a lock or a sign-out says why, in the problem type the pages and clients know.
+        if (http.Items[RefusalKey] is string refusal)
+        {
+            await ProblemExceptionHandler.Write(http, refusal, status, null).ExecuteAsync(http);
+            return;
+        }
+
         http.Response.StatusCode = status;
-        return Task.CompletedTask;
     }
 
     /// <summary>The audit trail names whoever the request is for (after authentication).</summary>

@@ -63,6 +63,41 @@ public sealed class PowersTakenAwayBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_in_one_tab_ends_the_console_open_in_another_and_a_copied_cookie()
+    {
+        using var admin = await _hall.AdminApiAsync();
+        var roster = (await admin.GetFromJsonAsync<RosterDto>("/api/roster"))!;
+        var energy = roster.Agencies.SelectMany(a => a.Services).Single(s => s.Code == "energy");
+        var desk = roster.Desks.First(d => d.ServiceIds.Contains(energy.Id));
+        (await admin.PostAsJsonAsync("/api/admin/officers", new CreateOfficerRequest("zhanar", "Officer-pass-1", [desk.Id]))).EnsureSuccessStatusCode();
+        var waiting = await IssueAsync(energy.Id);
+
+        var console = await _hall.SignInAsync("zhanar", "Officer-pass-1", "/desk");
+        await console.WaitForSelectorAsync($"[data-test=waiting-row][data-number='{waiting}']");
+        var cookie = (await console.Context.CookiesAsync()).Single(c => c.Name == "oa.staff");
+
+        // The same officer's second tab signs out through the page's own form.
+        var other = await console.Context.NewPageAsync();
+        await other.GotoAsync(_hall.Url("/desk"));
+        await other.WaitForSelectorAsync("[data-page=desk][data-ready=true]");
+        var signedOut = Stopwatch.StartNew();
+        await other.ClickAsync("form.logout button");
+        await other.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
+
+        await console.WaitForSelectorAsync("[data-test=session-ended]", new() { Timeout = NoticedWithinMs });
+        Assert.True(signedOut.ElapsedMilliseconds < NoticedWithinMs, $"noticed after {signedOut.ElapsedMilliseconds} ms");
+        await console.Keyboard.PressAsync("F2");
+        await Task.Delay(1000);
+        var snapshot = (await admin.GetFromJsonAsync<SnapshotDto>("/api/snapshot"))!;
+        Assert.Equal(1, snapshot.Queues.Single(q => q.ServiceId == energy.Id).Waiting);
+
+        // The cookie as it was before the sign-out, replayed from elsewhere: refused.
+        using var replay = new HttpClient { BaseAddress = new Uri(_hall.Url("/")) };
+        replay.DefaultRequestHeaders.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.GetAsync(new Uri("/api/auth/me", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_kiosk_open_when_the_admin_revokes_it_issues_nothing_and_shows_the_not_enrolled_page_also_after_a_reload()
     {
         var device = await _hall.EnrolAsync(DeviceKindDto.Kiosk, "Hall kiosk 1");

@@ -7,9 +7,10 @@ namespace OpenAlmaty.FrontOffice.Application.Common;
 /// <summary>
 /// Whether the staff member or device an open page acts for still may. A page (a Blazor circuit)
 /// keeps the powers it opened with for hours, a kiosk's all day, so its every action and a watch
-/// every few seconds ask again: one read by primary key, compiled once.
+/// every few seconds ask again: one read by primary key, compiled once, shared for two seconds
+/// by every request of that caller (<see cref="CallerStandings"/>).
 /// </summary>
-public sealed class CheckCaller(FrontOfficeDb db, TimeProvider clock)
+public sealed class CheckCaller(FrontOfficeDb db, TimeProvider clock, CallerStandings standings)
 {
     private sealed record StaffStamp(string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd);
 
@@ -25,7 +26,7 @@ public sealed class CheckCaller(FrontOfficeDb db, TimeProvider clock)
     /// <returns>Null while the account may act; else the problem type that says why not.</returns>
     public async Task<string?> StaffAsync(string userId, string? securityStamp, CancellationToken ct)
     {
-        var account = await StaffAccount(db, userId, ct);
+        var account = await standings.ReadAsync(userId, () => StaffAccount(db, userId, ct));
         if (account is null)
         {
             return ProblemTypes.AccountGone;
@@ -44,5 +45,5 @@ public sealed class CheckCaller(FrontOfficeDb db, TimeProvider clock)
 
     /// <returns>Null while the device is enrolled; else <see cref="ProblemTypes.DeviceNotEnrolled"/>.</returns>
     public async Task<string?> DeviceAsync(Guid deviceId, CancellationToken ct) =>
-        await Enrolled(db, deviceId, ct) ? null : ProblemTypes.DeviceNotEnrolled;
+        await standings.ReadAsync(deviceId, () => Enrolled(db, deviceId, ct)) ? null : ProblemTypes.DeviceNotEnrolled;
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Persistence;
@@ -8,25 +7,11 @@ namespace OpenAlmaty.FrontOffice.Application.Desks;
 
 /// <summary>
 /// An officer is no longer at their desks (signed out, locked, account gone): the desks stop
-/// counting as serving, so waits and named transfers stop relying on them at once.
+/// counting as serving, so waits and named transfers stop relying on them at once. Part of every
+/// change that ends an account's sessions (sign-out, lock, new password).
 /// </summary>
-public sealed class LeaveDesks(FrontOfficeDb db, TimeProvider clock)
+public static class LeaveDesks
 {
-    /// <summary>The officer signs out: their desks stop serving before the cookie goes.</summary>
-    public async Task HandleAsync(Actor actor, CancellationToken ct)
-    {
-        if (actor.UserId is not { } userId || !await db.Desks.AnyAsync(d => d.OfficerId == userId, ct))
-        {
-            return;
-        }
-
-        await Transactions.RunAsync(db, async ct =>
-        {
-            await InTransactionAsync(db, userId, clock.GetUtcNow().UtcDateTime, ct);
-            return true;
-        }, ct);
-    }
-
     /// <summary>Runs inside the caller's transaction; adds a <c>QueueChanged</c> for every service that lost a desk.</summary>
     public static async Task InTransactionAsync(FrontOfficeDb db, string userId, DateTime now, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Devices;
 
 /// <summary>Revokes a device at once: its next request is refused.</summary>
-public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, Audit.AuditTrail audit)
+public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTokens tokens, CallerStandings standings, Audit.AuditTrail audit)
 {
     public async Task HandleAsync(Guid deviceId, CancellationToken ct)
     {
@@ -22,5 +22,6 @@ public sealed class RevokeDevice(FrontOfficeDb db, TimeProvider clock, DeviceTok
             return device.TokenHash;
         }, ct);
         tokens.Forget(tokenHash);
+        standings.Forget(deviceId);
     }
 }

@@ -51,7 +51,7 @@ public static class PasswordChange
 /// at sign-in): the new one passes the password rules and differs from the old; the mark that a
 /// change is required goes; other open sessions end (the security stamp is renewed).
 /// </summary>
-public sealed class ChangeOwnPassword(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit)
+public sealed class ChangeOwnPassword(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, CallerStandings standings)
 {
     public async Task HandleAsync(StaffUser user, string currentPassword, string? newPassword, CancellationToken ct)
     {
@@ -73,6 +73,7 @@ public sealed class ChangeOwnPassword(FrontOfficeDb db, UserManager<StaffUser> u
             await audit.RecordAsync("staff.password-changed", user.UserName!, null, ct, Actor.User(user.Id));
             return true;
         }, ct);
+        standings.Forget(user.Id);
     }
 }
 
@@ -82,7 +83,7 @@ public sealed class ChangeOwnPassword(FrontOfficeDb db, UserManager<StaffUser> u
 /// random password, shown there once and never logged, to be changed at the next sign-in; a lock is
 /// lifted; open sessions end. Audited as done from the console.
 /// </summary>
-public sealed class RecoverAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class RecoverAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock, CallerStandings standings)
 {
     /// <returns>The new password, or null when there is no such account.</returns>
     public async Task<string?> HandleAsync(string userName, CancellationToken ct)
@@ -104,6 +105,7 @@ public sealed class RecoverAccount(FrontOfficeDb db, UserManager<StaffUser> user
             await audit.RecordAsync("staff.password-recovered", user.UserName!, "from the server's console", ct, Actor.Console);
             return true;
         }, ct);
+        standings.Forget(user.Id);
         return password;
     }
 }

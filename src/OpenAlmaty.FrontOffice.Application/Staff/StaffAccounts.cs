@@ -28,9 +28,10 @@ public sealed class ListStaff(FrontOfficeDb db, TimeProvider clock)
 
 /// <summary>
 /// What an administrator does to an account: a new password, a lock, its desks. Each is audited;
-/// a new password or a lock also renews the security stamp, so open sessions end within a minute.
+/// a new password or a lock also renews the security stamp, so open pages, API sessions and hub
+/// connections of the account end within seconds (<see cref="CallerStandings"/>).
 /// </summary>
-public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> users, AuditTrail audit, TimeProvider clock, CallerStandings standings)
 {
     public async Task ResetPasswordAsync(string userId, ResetPasswordRequest request, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
             await audit.RecordAsync("staff.password-reset", user.UserName!, null, ct);
             return true;
         }, ct);
+        standings.Forget(user.Id);
     }
 
     public async Task SetLockedAsync(string userId, bool locked, CancellationToken ct)
@@ -68,6 +70,7 @@ public sealed class ManageStaffAccount(FrontOfficeDb db, UserManager<StaffUser> 
             await audit.RecordAsync(locked ? "staff.lock" : "staff.unlock", user.UserName!, null, ct);
             return true;
         }, ct);
+        standings.Forget(user.Id);
     }
 
     public async Task SetDesksAsync(string userId, OfficerDesksRequest request, CancellationToken ct)

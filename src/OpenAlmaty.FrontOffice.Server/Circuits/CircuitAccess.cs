@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using OpenAlmaty.FrontOffice.Application.Common;
-using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server.Auth;
 
 namespace OpenAlmaty.FrontOffice.Server.Circuits;
@@ -14,7 +10,7 @@ namespace OpenAlmaty.FrontOffice.Server.Circuits;
 /// (<see cref="CircuitActions"/>) and every two seconds (<see cref="CircuitAuthentication"/>), and
 /// keeps the first refusal, so that every page of the circuit can say why and none acts again.
 /// </summary>
-public sealed class CircuitAccess(IOptions<IdentityOptions> identity)
+public sealed class CircuitAccess(CallerPowers powers)
 {
     private string? _endedBecause;
     private event Action? Ended;
@@ -32,7 +28,7 @@ public sealed class CircuitAccess(IOptions<IdentityOptions> identity)
             return ended;
         }
 
-        var refusal = await RefusalAsync(user, scope, ct);
+        var refusal = await powers.RefusalAsync(user, scope, ct);
         if (refusal is not null && Interlocked.CompareExchange(ref _endedBecause, refusal, null) is null)
         {
             Ended?.Invoke();
@@ -54,20 +50,6 @@ public sealed class CircuitAccess(IOptions<IdentityOptions> identity)
         }
 
         return new Subscription(() => Ended -= onEnded);
-    }
-
-    private async Task<string?> RefusalAsync(ClaimsPrincipal user, IServiceProvider scope, CancellationToken ct)
-    {
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return ProblemTypes.Unauthorized;
-        }
-
-        var check = scope.GetRequiredService<CheckCaller>();
-        var actor = Policies.ActorOf(user);
-        return actor.DeviceId is { } deviceId
-            ? await check.DeviceAsync(deviceId, ct)
-            : await check.StaffAsync(actor.UserId!, user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), ct);
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

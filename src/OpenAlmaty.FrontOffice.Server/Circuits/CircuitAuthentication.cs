@@ -4,19 +4,16 @@ using Microsoft.AspNetCore.Components.Server;
 namespace OpenAlmaty.FrontOffice.Server.Circuits;
 
 /// <summary>
-/// The authentication state of a circuit, checked again every <see cref="Interval"/> by
+/// The authentication state of a circuit, checked again every <see cref="Auth.CallerPowers.Watch"/> by
 /// <see cref="CircuitAccess"/>: a page open and untouched notices a lock, a new password or a
 /// revoked device within that time, and the circuit is signed out (its pages see nobody).
 /// </summary>
 public sealed class CircuitAuthentication(ILoggerFactory logs, IServiceScopeFactory scopes, CircuitAccess access)
     : RevalidatingServerAuthenticationStateProvider(logs)
 {
-    /// <summary>The longest an idle page acts on powers it no longer has; one read by primary key per open page each time.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-
     private readonly ILogger _log = logs.CreateLogger<CircuitAuthentication>();
 
-    protected override TimeSpan RevalidationInterval => Interval;
+    protected override TimeSpan RevalidationInterval => Auth.CallerPowers.Watch;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public static class ProblemCatalog
         [ProblemTypes.NotFound] = ("Табылмады", "Не найдено", "Not found"),
         [ProblemTypes.ServerError] = ("Сервер қатесі", "Ошибка сервера", "Server error"),
         [ProblemTypes.AccountLocked] = ("Сеанс аяқталды: әкімші тіркелгіңізді бұғаттады", "Сеанс завершён: администратор заблокировал вашу учётную запись", "Your session has ended: an administrator locked your account"),
-        [ProblemTypes.SignInChanged] = ("Сеанс аяқталды: тіркелгіңіздің құпиясөзі ауыстырылды", "Сеанс завершён: пароль вашей учётной записи сменён", "Your session has ended: your account's password was changed"),
+        [ProblemTypes.SignInChanged] = ("Сеанс аяқталды: тіркелгіңізден шығу жасалды немесе оның құпиясөзі ауыстырылды", "Сеанс завершён: из вашей учётной записи вышли или сменили её пароль", "Your session has ended: your account was signed out or its password was changed"),
         [ProblemTypes.AccountGone] = ("Сеанс аяқталды: тіркелгіңіз жойылды", "Сеанс завершён: ваша учётная запись удалена", "Your session has ended: your account was deleted"),
         [ProblemTypes.UnsupportedMediaType] = ("Сұрау пішімі қабылданбайды: денесі UTF-8 кодтауындағы JSON болуы керек", "Формат запроса не принимается: тело должно быть JSON в кодировке UTF-8", "The request format is not accepted: the body must be JSON in UTF-8"),
         [ProblemTypes.CrossSiteRequest] = ("Сұрау басқа беттен келді және қабылданбады", "Запрос пришёл с другой страницы и отклонён", "The request came from another page and was refused"),

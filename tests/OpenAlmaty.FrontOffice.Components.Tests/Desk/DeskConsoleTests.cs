@@ -57,6 +57,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<HallFeed>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<StaffLanguage>();
+        Services.AddSingleton<Server.Auth.CallerPowers>();
         Services.AddScoped<CircuitAccess>();
         Services.AddScoped<CircuitActions>();
         _auth = AddAuthorization();
@@ -302,7 +303,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
 
         cut.Find("[data-test=close-reason]").Change("lunch");
         Click(cut, "[data-test=close-desk]");
-        cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: пароль вашей учётной записи сменён", cut.Find("[data-test=error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Сеанс завершён: из вашей учётной записи вышли или сменили её пароль", cut.Find("[data-test=error]").TextContent));
         Assert.Contains("Открыто", cut.Find("[data-test=desk-state]").TextContent, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,7 @@ public sealed class SessionEndedTests : BunitContext
     {
         Services.AddHttpContextAccessor(); // no request here: the staff language is Russian, as without the cookie
         Services.AddScoped<StaffLanguage>();
+        Services.AddSingleton<Server.Auth.CallerPowers>();
         Services.AddScoped<CircuitAccess>();
         Services.AddOptions<IdentityOptions>();
     }
@@ -39,8 +40,8 @@ public sealed class SessionEndedTests : BunitContext
     [Theory]
     [InlineData(ProblemTypes.AccountLocked, "kk", "Сеанс аяқталды: әкімші тіркелгіңізді бұғаттады")]
     [InlineData(ProblemTypes.AccountLocked, "ru", "Сеанс завершён: администратор заблокировал вашу учётную запись")]
-    [InlineData(ProblemTypes.SignInChanged, "kk", "Сеанс аяқталды: тіркелгіңіздің құпиясөзі ауыстырылды")]
-    [InlineData(ProblemTypes.SignInChanged, "ru", "Сеанс завершён: пароль вашей учётной записи сменён")]
+    [InlineData(ProblemTypes.SignInChanged, "kk", "Сеанс аяқталды: тіркелгіңізден шығу жасалды немесе оның құпиясөзі ауыстырылды")]
+    [InlineData(ProblemTypes.SignInChanged, "ru", "Сеанс завершён: из вашей учётной записи вышли или сменили её пароль")]
     [InlineData(ProblemTypes.AccountGone, "ru", "Сеанс завершён: ваша учётная запись удалена")]
     [InlineData(ProblemTypes.DeviceNotEnrolled, "kk", "Бұл құрылғы тіркелмеген немесе оның тіркелуі жойылды")]
     [InlineData(ProblemTypes.DeskBusy, "ru", "У окна уже есть посетитель — a visitor is at the desk")]

@@ -25,9 +25,9 @@ public static class StaffEndpoints
             return Results.LocalRedirect(StaffLanguage.LocalUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost("/logout", async (SignInManager<StaffUser> signIn, Application.Desks.LeaveDesks leave, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapPost("/logout", async (SignInManager<StaffUser> signIn, Application.Staff.SignOut signOut, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            await leave.HandleAsync(Auth.Policies.ActorOf(user), ct);
+            await signOut.HandleAsync(Auth.Policies.ActorOf(user), ct);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         }).AllowAnonymous().RequireAntiforgeryToken().ExcludeFromDescription();

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using OpenAlmaty.FrontOffice.Application.Desks;
+using OpenAlmaty.FrontOffice.Application.Staff;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Persistence;
 using OpenAlmaty.FrontOffice.Server.Auth;
@@ -44,9 +44,9 @@ public static class AuthApi
         return ProblemExceptionHandler.Write(http, outcome.Problem!, outcome.Status, outcome.Detail);
     }
 
-    private static async Task<NoContent> Logout(SignInManager<StaffUser> signIn, LeaveDesks leave, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<NoContent> Logout(SignInManager<StaffUser> signIn, SignOut signOut, ClaimsPrincipal user, CancellationToken ct)
     {
-        await leave.HandleAsync(Policies.ActorOf(user), ct);
+        await signOut.HandleAsync(Policies.ActorOf(user), ct);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
