@@ -32,7 +32,7 @@ public static class ApplicationSetup
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice), typeof(Common.CheckCaller),
             typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
-            typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.MoveBooking), typeof(Receptions.ConfirmBooking),
+            typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.ReceptionReaders), typeof(Receptions.MoveBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
             typeof(Receptions.ListSessionBookings), typeof(Receptions.ListResidentNotices), typeof(Receptions.MarkNoticeDone), typeof(Receptions.BookingCalendarFile),
             typeof(Receptions.GenerateSessions), typeof(Receptions.CreateSchedule), typeof(Receptions.CancelSession), typeof(Receptions.RecordReceptionNoShows), typeof(Receptions.PassOnLapsedOffers), typeof(Receptions.Appeals), typeof(Receptions.DeliverResidentNotices),

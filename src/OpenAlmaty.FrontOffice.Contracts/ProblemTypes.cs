@@ -22,6 +22,8 @@ public static class ProblemTypes
     public const string DeskClosed = Base + "desk-closed";
     public const string DeskBusy = Base + "desk-busy";
     public const string NotYourDesk = Base + "not-your-desk";
+    public const string NotYourReception = Base + "not-your-reception";
+    public const string BookingProofMismatch = Base + "booking-proof-mismatch";
     public const string UnknownTicket = Base + "unknown-ticket";
     public const string TicketWrongState = Base + "ticket-wrong-state";
     public const string StaleVersion = Base + "stale-version";

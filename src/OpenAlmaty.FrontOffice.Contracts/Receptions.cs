@@ -11,7 +11,9 @@ public sealed record ReceptionSessionDto(Guid Id, string DeputyName, int? Distri
 public sealed record SlotDto(string Start, int Free);
 
 /// <summary>A resident books (kiosk or staff on the phone). <c>Topic</c>: energy, housing, transport, landscaping, other.</summary>
-public sealed record BookReceptionRequest(Guid SessionId, string SlotStart, string Iin, string FullName, string Phone, string Topic, string Text);
+/// <param name="IinOverrideReason">Staff only: why an IIN whose birth date or century digit looks impossible is taken as it stands (audited).</param>
+public sealed record BookReceptionRequest(Guid SessionId, string SlotStart, string Iin, string FullName, string Phone, string Topic, string Text,
+    string? IinOverrideReason = null);
 
 /// <summary>The booking code and the slot, or the place on the waiting list when the session is full.</summary>
 public sealed record BookingCreatedDto(string Code, string? SlotStart, int? WaitingListPosition, string PrintStatus = "none");

@@ -136,6 +136,7 @@ public static class ServerSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = BookingCodeLookups.Limiter;
             o.OnRejected = async (c, ct) =>
                 await ProblemExceptionHandler.Write(c.HttpContext, ProblemTypes.TooManyRequests, 429, null).ExecuteAsync(c.HttpContext);
         });

@@ -72,8 +72,14 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.Contains("03.12.2026 10:20", statusPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Айгүл", statusPage, StringComparison.Ordinal);
 
-        // The first cancels: the waiting resident is offered 10:00 and confirms.
-        Assert.Equal(HttpStatusCode.NoContent, (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative))).StatusCode);
+        // The first cancels: the code alone (a slip anyone may pick up) or with wrong digits is not enough;
+        // with the last four digits of the phone given at booking it is. The waiting resident is offered 10:00 and confirms.
+        await (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative)))
+            .ProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.BookingProofMismatch);
+        await (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}?phoneLastFour=4568", UriKind.Relative)))
+            .ProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.BookingProofMismatch);
+        Assert.Equal("Active", (await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{codes[0]}"))!.State);
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}?phoneLastFour=4567", UriKind.Relative))).StatusCode);
         var offered = await phone.GetFromJsonAsync<PublicBookingDto>($"/api/receptions/bookings/{waiting.Code}");
         Assert.Equal(("Offered", "10:00"), (offered!.State, offered.SlotStart));
         Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsync(new Uri($"/api/receptions/bookings/{waiting.Code}/confirm", UriKind.Relative), null)).StatusCode);

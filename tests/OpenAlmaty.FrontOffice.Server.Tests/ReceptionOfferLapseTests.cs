@@ -41,7 +41,7 @@ public sealed class ReceptionOfferLapseTests
         }
 
         using var resident = app.Client(Caller.Anonymous);
-        Assert.Equal(HttpStatusCode.NoContent, (await resident.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await resident.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[0]}?phoneLastFour=4567", UriKind.Relative))).StatusCode);
         return (session, codes[3], codes[4]);
     }
 

@@ -36,6 +36,13 @@ public sealed class FrontOfficeOptions
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>
+    /// Booking-code look-ups by someone not signed in (status page, API: view, calendar file, confirm,
+    /// cancel) allowed per client address per minute: a resident needs a few, a guesser millions.
+    /// </summary>
+    [Range(1, 10000)]
+    public int CodeLookupsPerMinute { get; set; } = 20;
+
+    /// <summary>
     /// The networks a kiosk's network printer may be on, in CIDR notation; null: the private ranges and
     /// loopback (<c>Printing.PrinterAddressPolicy.DefaultNetworks</c>). Set e.g.
     /// <c>FrontOffice__PrinterNetworks__0=192.168.10.0/24</c> to allow only the hall's own.

@@ -11,13 +11,19 @@ namespace OpenAlmaty.FrontOffice.Application.Receptions;
 /// A resident books a slot (kiosk or staff on the phone): the IIN is checked and kept only as a
 /// keyed hash and its last four digits; a full session puts the resident on its waiting list.
 /// </summary>
-public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, Printing.PrintBookingSlip slip)
+public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvider clock, Printing.PrintBookingSlip slip, Audit.AuditTrail audit)
 {
-
     /// <summary>Books; at a kiosk the slip with the code is printed after the commit, so the booking stands whatever the printer does.</summary>
     public async Task<BookingCreatedDto> HandleAsync(Actor actor, BookReceptionRequest r, CancellationToken ct)
     {
-        var iin = Iin.Parse(r.Iin);
+        var overrideReason = r.IinOverrideReason?.Trim() is { Length: > 0 } given ? given : null;
+        if (overrideReason is not null && (actor.UserId is null || overrideReason.Length > 200))
+        {
+            throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "Only staff take an IIN as it stands, with a reason of at most 200 characters.");
+        }
+
+        var iin = overrideReason is null ? Iin.Parse(r.Iin) : Iin.ParseOverridingBirthDate(r.Iin);
+        var overridden = overrideReason is not null && Iin.Check(r.Iin) != IinProblem.None;
         var name = r.FullName?.Trim() ?? "";
         var phone = r.Phone?.Trim() ?? "";
         if (name.Length is < 3 or > 200 || phone.Count(char.IsAsciiDigit) is < 10 or > 15 || phone.Length > 32
@@ -49,6 +55,11 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
             var sequence = (await db.Bookings.MaxAsync(b => (long?)b.Sequence, ct) ?? 0) + 1;
             var booking = ReceptionBook.Book(session, bookings, sameWeek, request, Guid.CreateVersion7(), NewCode(), sequence, now);
             db.Bookings.Add(booking);
+            if (overridden)
+            {
+                await audit.RecordAsync("reception.booking.iin-override", booking.Code, overrideReason, ct);
+            }
+
             await Notices.AddAsync(db, booking, booking.State == BookingState.Waiting ? "waiting-list" : "booked", now, ct);
             Notices.Changed(db, session.Id, now);
             await db.SaveChangesAsync(ct);

@@ -6,11 +6,12 @@ using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
-/// <summary>A session's bookings for staff, slot order then the waiting list.</summary>
-public sealed class ListSessionBookings(FrontOfficeDb db, PassOnLapsedOffers passOn)
+/// <summary>A session's bookings for the staff who may see them (<see cref="ReceptionReaders"/>), slot order then the waiting list.</summary>
+public sealed class ListSessionBookings(FrontOfficeDb db, PassOnLapsedOffers passOn, ReceptionReaders readers)
 {
     public async Task<IReadOnlyList<StaffBookingDto>> HandleAsync(Guid sessionId, CancellationToken ct)
     {
+        await readers.DemandAsync(sessionId, ct);
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync(ct);
         if (await passOn.IfAnyRanOutAsync(bookings, ct))
         {

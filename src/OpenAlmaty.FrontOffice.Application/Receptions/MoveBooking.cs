@@ -7,7 +7,7 @@ using OpenAlmaty.FrontOffice.Persistence;
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
 /// <summary>Staff move one booking, with a reason; the freed place goes to the first waiting, the resident is told.</summary>
-public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit)
+public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, Audit.AuditTrail audit, ReceptionReaders readers)
 {
     public async Task HandleAsync(string code, MoveBookingRequest r, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, Audit.Audi
         }
 
         var slot = ReceptionView.ParseTime(r.SlotStart, "slotStart");
+        var reach = await readers.ReachAsync(ct);
         await Transactions.RunAsync(db, async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -25,6 +26,11 @@ public sealed class MoveBooking(FrontOfficeDb db, TimeProvider clock, Audit.Audi
             var from = await db.ReceptionSessions.SingleAsync(s => s.Id == booking.SessionId, ct);
             var to = await db.ReceptionSessions.SingleOrDefaultAsync(s => s.Id == r.ToSessionId, ct)
                 ?? throw ProblemException.NotFound(ProblemTypes.UnknownSession);
+            if (!reach.Covers(from) || !reach.Covers(to))
+            {
+                throw ProblemException.Forbidden(ProblemTypes.NotYourReception);
+            }
+
             var bookings = await db.Bookings.Where(b => b.SessionId == from.Id || b.SessionId == to.Id).ToListAsync(ct);
             var monday = to.Date.AddDays(-(((int)to.Date.DayOfWeek + 6) % 7));
             var sameWeek = booking.IinHash.Length == 0 ? 0 : await db.Bookings.Where(b => b.IinHash == booking.IinHash && b.Id != booking.Id

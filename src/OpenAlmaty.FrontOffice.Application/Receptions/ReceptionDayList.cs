@@ -8,7 +8,7 @@ using OpenAlmaty.FrontOffice.Printing;
 namespace OpenAlmaty.FrontOffice.Application.Receptions;
 
 /// <summary>The day's receptions per deputy akim for staff: a PDF to print and a CSV to open in a spreadsheet. No IIN in either.</summary>
-public sealed class ReceptionDayList(FrontOfficeDb db, PassOnLapsedOffers passOn)
+public sealed class ReceptionDayList(FrontOfficeDb db, PassOnLapsedOffers passOn, ReceptionReaders readers)
 {
     private static readonly Dictionary<BookingState, string> StateNames = new()
     {
@@ -21,8 +21,9 @@ public sealed class ReceptionDayList(FrontOfficeDb db, PassOnLapsedOffers passOn
 
     public async Task<IReadOnlyList<ReceptionListSession>> HandleAsync(DateOnly date, CancellationToken ct)
     {
-        var sessions = await db.ReceptionSessions.AsNoTracking().Where(s => s.Date == date && s.CancelledAt == null)
-            .OrderBy(s => s.DeputyName).ThenBy(s => s.Start).ToListAsync(ct);
+        var reach = await readers.ReachAsync(ct);
+        var sessions = (await db.ReceptionSessions.AsNoTracking().Where(s => s.Date == date && s.CancelledAt == null)
+            .OrderBy(s => s.DeputyName).ThenBy(s => s.Start).ToListAsync(ct)).Where(reach.Covers).ToList();
         var ids = sessions.Select(s => s.Id).ToList();
         var bookings = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId)).ToListAsync(ct);
         if (await passOn.IfAnyRanOutAsync(bookings, ct))

@@ -76,6 +76,18 @@ public readonly record struct Iin
         _ => throw new DomainRuleException(DomainRule.InvalidIin, "The IIN's check digit does not match; please check the number."),
     };
 
+    /// <summary>
+    /// A number staff have seen on the resident's document although its date or century digit look
+    /// impossible (such numbers were issued): everything else is still checked, the check digit too.
+    /// The caller audits the override.
+    /// </summary>
+    public static Iin ParseOverridingBirthDate(string? text) => Check(text) switch
+    {
+        IinProblem.BadBirthDate or IinProblem.BadCenturyDigit when CheckDigit(text!.Trim()) is { } digit && digit == text.Trim()[11] - '0'
+            => new Iin(text.Trim()),
+        _ => Parse(text),
+    };
+
     /// <summary>The check digit for the first 11 digits, or null when none exists.</summary>
     public static int? CheckDigit(string digits)
     {

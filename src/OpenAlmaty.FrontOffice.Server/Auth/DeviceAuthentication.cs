@@ -21,6 +21,24 @@ public sealed class DeviceAuthentication(
     /// <summary>The cookie an enrolled kiosk or display browser keeps its token in.</summary>
     public const string CookieName = "oa.device";
 
+    /// <summary>
+    /// How long an enrolled browser stays enrolled without being used: every request that authenticates
+    /// by the cookie renews it, so a kiosk in service never lapses, and one taken out of the hall (or a
+    /// browser enrolled once for a try) stops being a device after three months, where ten years were.
+    /// </summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>Gives the browser the device's cookie, or renews it for another <see cref="CookieLifetime"/>.</summary>
+    public static void KeepCookie(HttpContext http, string token) =>
+        http.Response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            MaxAge = CookieLifetime,
+            IsEssential = true,
+        });
+
     public static string? TokenOf(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
@@ -49,6 +67,11 @@ public sealed class DeviceAuthentication(
         if (device is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked device token.");
+        }
+
+        if (Request.Headers.Authorization.Count == 0 && Request.Cookies.TryGetValue(CookieName, out var cookie) && cookie == token && !Response.HasStarted)
+        {
+            KeepCookie(Context, token);
         }
 
         var identity = new ClaimsIdentity(

@@ -21,6 +21,8 @@ public static class ProblemCatalog
         [ProblemTypes.DeskClosed] = ("Терезе жабық", "Окно закрыто", "The desk is closed"),
         [ProblemTypes.DeskBusy] = ("Терезеде келуші бар", "У окна уже есть посетитель", "The desk is still serving a visitor"),
         [ProblemTypes.NotYourDesk] = ("Бұл терезе сізге бекітілмеген", "Это окно вам не назначено", "This desk is not assigned to you"),
+        [ProblemTypes.BookingProofMismatch] = ("Жазылуды болдырмау үшін кодты және жазылу кезінде берілген телефонның соңғы төрт цифрын енгізіңіз", "Для отмены записи нужны код и последние четыре цифры телефона, указанного при записи", "To cancel, give the code and the last four digits of the phone given when booking"),
+        [ProblemTypes.NotYourReception] = ("Бұл қабылдауға келушілердің деректері сізге қолжетімсіз: оларды әкімшілер мен осы қабылдау терезесінің қызметкерлері ғана көреді", "Данные записавшихся на этот приём вам недоступны: их видят только администраторы и сотрудники окна этого приёма", "The residents of this reception are not yours to see: only administrators and the officers of its desk see them"),
         [ProblemTypes.UnknownTicket] = ("Мұндай талон жоқ", "Такого талона нет", "There is no such ticket"),
         [ProblemTypes.TicketWrongState] = ("Талон бұл әрекетке сай күйде емес", "Талон не в том состоянии для этого действия", "The ticket is not in a state for this action"),
         [ProblemTypes.StaleVersion] = ("Талон өзгерді, қайта жүктеңіз", "Талон изменился, обновите данные", "The ticket has changed; reload it"),

@@ -28,14 +28,7 @@ public static class DeviceEnrolment
                     "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            http.Response.Cookies.Append(DeviceAuthentication.CookieName, token!, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = http.Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(3650),
-                IsEssential = true,
-            });
+            DeviceAuthentication.KeepCookie(http, token!);
             return Results.Redirect(home(device));
         }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -46,9 +46,9 @@ public static class ReceptionsApi
             TypedResults.Ok(await get.HandleAsync(code, ct))).AllowAnonymous();
         group.MapGet("/bookings/{code}/calendar.ics", async (string code, BookingCalendarFile ics, CancellationToken ct) =>
             Results.Text(await ics.HandleAsync(code, ct), "text/calendar; charset=utf-8")).AllowAnonymous();
-        group.MapDelete("/bookings/{code}", async (string code, string? reason, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
+        group.MapDelete("/bookings/{code}", async (string code, string? reason, string? phoneLastFour, ClaimsPrincipal user, CancelBooking cancel, CancellationToken ct) =>
         {
-            await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? StaffReason(reason) : "cancelled-by-resident", ct);
+            await cancel.HandleAsync(code, user.Identity?.IsAuthenticated == true ? StaffReason(reason) : CancelBooking.ByResident, phoneLastFour, ct);
             return TypedResults.NoContent();
         }).AllowAnonymous();
         group.MapPost("/bookings/{code}/move", async (string code, MoveBookingRequest request, MoveBooking move, CancellationToken ct) =>
@@ -77,7 +77,7 @@ public static class ReceptionsApi
 
     /// <summary>Staff say why (the resident is told); without a reason it reads "cancelled by staff".</summary>
     private static string StaffReason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? "cancelled-by-staff" : reason.Trim() is { Length: <= 200 } r ? r : reason.Trim()[..200];
+        string.IsNullOrWhiteSpace(reason) ? CancelBooking.ByStaff : reason.Trim() is { Length: <= 200 } r ? r : reason.Trim()[..200];
 
     private static async Task<Results<Created<BookingCreatedDto>, Ok<BookingCreatedDto>>> Book(
         BookReceptionRequest request, ClaimsPrincipal user, BookReception book, CancellationToken ct)
