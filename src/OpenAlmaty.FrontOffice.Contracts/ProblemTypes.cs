@@ -80,4 +80,10 @@ public static class ProblemTypes
 
     /// <summary>An open kiosk or display page's device was revoked (or never enrolled).</summary>
     public const string DeviceNotEnrolled = Base + "device-not-enrolled";
+
+    /// <summary>409: a service of a retired agency cannot come back alone; restore the agency first.</summary>
+    public const string AgencyRetired = Base + "agency-retired";
+
+    /// <summary>409: another appeal already carries this registration number.</summary>
+    public const string DuplicateRegistrationNumber = Base + "duplicate-registration-number";
 }

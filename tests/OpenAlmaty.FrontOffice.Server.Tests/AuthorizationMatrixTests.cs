@@ -151,6 +151,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["DELETE /api/admin/agencies/{id:int}"] = [Who.Admin],
         ["POST /api/admin/agencies/{id:int}/services"] = [Who.Admin],
         ["PUT /api/admin/services/{id:int}"] = [Who.Admin],
+        ["POST /api/admin/agencies/{id:int}/restore"] = [Who.Admin],
+        ["POST /api/admin/services/{id:int}/restore"] = [Who.Admin],
+        ["POST /api/admin/desks/{id:int}/restore"] = [Who.Admin],
     };
 
     private static readonly Dictionary<string, Who[]> HubMatrix = new()

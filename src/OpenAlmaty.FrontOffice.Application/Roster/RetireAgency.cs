@@ -19,10 +19,12 @@ public sealed class RetireAgency(RosterEdit edit)
                 $"{open} visitors still wait for this agency; serve or transfer them first.");
         }
 
-        agency.RetiredAt = edit.Now;
+        // One instant for the agency and the services it takes along: a restore knows them by it.
+        var now = edit.Now;
+        agency.RetiredAt = now;
         foreach (var service in agency.Services)
         {
-            service.RetiredAt ??= edit.Now;
+            service.RetiredAt ??= now;
         }
 
         // A desk left with no active service would call nobody: take those services off it.

@@ -62,6 +62,8 @@ public static class ProblemCatalog
         [ProblemTypes.CrossSiteRequest] = ("Сұрау басқа беттен келді және қабылданбады", "Запрос пришёл с другой страницы и отклонён", "The request came from another page and was refused"),
         [ProblemTypes.PasswordChangeRequired] = ("Алдымен құпиясөзді ауыстырыңыз: бастапқы құпиясөзбен жұмыс істеуге болмайды", "Сначала смените пароль: с начальным паролем работать нельзя", "Change the password first: the initial one cannot be used to work"),
         [ProblemTypes.AccountDisabled] = ("Тіркелгіні әкімші бұғаттаған; әкімшіге хабарласыңыз", "Учётная запись заблокирована администратором; обратитесь к нему", "An administrator has locked this account; ask them"),
+        [ProblemTypes.AgencyRetired] = ("Алдымен органның өзін қайтарыңыз: тоқтатылған органның қызметі жеке қайтарылмайды", "Сначала верните сам орган: услуга выведенного органа отдельно не возвращается", "Restore the agency first: a service of a retired agency cannot come back alone"),
+        [ProblemTypes.DuplicateRegistrationNumber] = ("Бұл тіркеу нөмірімен өтініш бұрыннан бар", "Обращение с таким регистрационным номером уже есть", "An appeal with this registration number exists already"),
         [ProblemTypes.DeviceNotEnrolled] = ("Бұл құрылғы тіркелмеген немесе оның тіркелуі жойылды", "Это устройство не зарегистрировано или его регистрация отозвана", "This device is not enrolled, or its enrolment was revoked"),
     };
 

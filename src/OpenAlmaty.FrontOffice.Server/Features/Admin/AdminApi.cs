@@ -66,17 +66,23 @@ public static class AdminApi
             Done(await update.HandleAsync(id, request, ct)));
         admin.MapDelete("/desks/{id:int}", async (int id, RetireDesk retire, CancellationToken ct) =>
             Done(await retire.HandleAsync(id, ct)));
+        admin.MapPost("/desks/{id:int}/restore", async (int id, RestoreDesk restore, CancellationToken ct) =>
+            Done(await restore.HandleAsync(id, ct)));
 
         admin.MapPost("/agencies", async (CreateAgencyRequest request, CreateAgency create, CancellationToken ct) =>
             Created("agencies", await create.HandleAsync(request, ct)));
         admin.MapDelete("/agencies/{id:int}", async (int id, RetireAgency retire, CancellationToken ct) =>
             Done(await retire.HandleAsync(id, ct)));
+        admin.MapPost("/agencies/{id:int}/restore", async (int id, RestoreAgency restore, CancellationToken ct) =>
+            Done(await restore.HandleAsync(id, ct)));
         admin.MapPost("/agencies/{id:int}/services", async (int id, CreateServiceRequest request, CreateService create, CancellationToken ct) =>
             Created("services", await create.HandleAsync(id, request, ct)));
         admin.MapPut("/agencies/{id:int}", async (int id, UpdateAgencyRequest request, UpdateAgency update, CancellationToken ct) =>
             Done(await update.HandleAsync(id, request, ct)));
         admin.MapDelete("/services/{id:int}", async (int id, RetireService retire, CancellationToken ct) =>
             Done(await retire.HandleAsync(id, ct)));
+        admin.MapPost("/services/{id:int}/restore", async (int id, RestoreService restore, CancellationToken ct) =>
+            Done(await restore.HandleAsync(id, ct)));
         admin.MapPut("/services/{id:int}", async (int id, UpdateServiceRequest request, UpdateService update, CancellationToken ct) =>
             Done(await update.HandleAsync(id, request, ct)));
 
