@@ -86,3 +86,12 @@ public sealed record LockAccountRequest(bool Locked);
 
 /// <summary>The desks an officer may work at.</summary>
 public sealed record OfficerDesksRequest(IReadOnlyList<int> DeskIds);
+
+/// <summary>
+/// Which audit entries to list, newest first: Almaty days <paramref name="From"/>–<paramref name="To"/>
+/// (inclusive), one person (a staff user name or a device name, as the list shows them), an action
+/// or an action family ending in a dot (<c>roster.</c>); a page older than <paramref name="BeforeId"/>
+/// or newer than <paramref name="AfterId"/> (keyset paging by id).
+/// </summary>
+public sealed record AuditFilter(int Take = 200, string? Action = null, DateOnly? From = null, DateOnly? To = null,
+    string? Actor = null, long? BeforeId = null, long? AfterId = null);

@@ -47,7 +47,7 @@ public sealed class AdminRosterBrowserTests : IAsyncLifetime
         Assert.Equal("Вывести орган «Газовые сети»?", await admin.InnerTextAsync("[data-test=confirm-text]"));
         Assert.Contains("GL · Утечки газа", await admin.InnerTextAsync("[data-test=confirm]"), StringComparison.Ordinal);
         await admin.ClickAsync("[data-test=confirm-no]");
-        Assert.Equal(0, await admin.Locator("[data-test=confirm]").CountAsync());
+        await admin.WaitForSelectorAsync("[data-test=confirm]", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
         Assert.False((await api.GetFromJsonAsync<RosterDto>("/api/roster?includeRetired=true"))!.Agencies.Single(a => a.Id == agency.Id).Retired);
 
         await admin.ClickAsync("[data-test=agency-retire]");
@@ -62,6 +62,20 @@ public sealed class AdminRosterBrowserTests : IAsyncLifetime
         await admin.WaitForSelectorAsync("[data-test=saved]:has-text('Возвращено: Газовые сети')");
         var back = (await api.GetFromJsonAsync<RosterDto>("/api/roster"))!.Agencies.Single(a => a.Id == agency.Id);
         Assert.False(Assert.Single(back.Services).Retired);
-        Assert.Equal(0, await admin.Locator("[data-test=retired-agency-gas-network]").CountAsync());
+        await admin.WaitForSelectorAsync("[data-test=retired-agency-gas-network]", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+
+        // The audit log tells it in words, filtered to the agency's actions.
+        await admin.GotoAsync(_hall.Url("/admin/audit"));
+        await admin.WaitForSelectorAsync("[data-page=audit][data-ready=true]");
+        await admin.SelectOptionAsync("[data-test=audit-filter]", "roster.agency.restore");
+        await admin.FillAsync("[data-test=audit-actor]", "admin");
+        await admin.ClickAsync("[data-test=audit-apply]");
+        await admin.WaitForFunctionAsync("() => document.querySelectorAll('[data-test=audit-entry]').length === 1");
+        Assert.Contains("Возвращён орган", await admin.InnerTextAsync("[data-test=audit-entry]"), StringComparison.Ordinal);
+        Assert.DoesNotContain("roster.agency", await admin.InnerTextAsync("[data-test=audit-entries]"), StringComparison.Ordinal);
+        await admin.SelectOptionAsync("[data-test=audit-filter]", "");
+        await admin.ClickAsync("[data-test=audit-apply]");
+        await admin.WaitForFunctionAsync("() => document.querySelectorAll('[data-test=audit-entry]').length > 1");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-audit.png") });
     }
 }

@@ -110,8 +110,9 @@ public static class AdminApi
             return TypedResults.NoContent();
         });
         admin.MapGet("/dashboard", async (GetHallDashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.HandleAsync(ct)));
-        admin.MapGet("/audit", async (int? take, string? action, ListAudit list, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(take ?? 200, action, ct)));
+        admin.MapGet("/audit", async (int? take, string? action, DateOnly? from, DateOnly? to, string? actor, long? beforeId, long? afterId,
+                ListAudit list, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(new AuditFilter(take ?? 200, action, from, to, actor, beforeId, afterId), ct)));
         admin.MapPost("/audit/verify", async (VerifyAudit verify, CancellationToken ct) => TypedResults.Ok(await verify.HandleAsync(ct)));
         admin.MapGet("/retention", async (GetRetention get, CancellationToken ct) => TypedResults.Ok(await get.HandleAsync(ct)));
         admin.MapPut("/retention", async (SetRetentionRequest request, SetRetention set, CancellationToken ct) =>
