@@ -29,7 +29,7 @@ public static class ApplicationSetup
             typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole), typeof(SignOut),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency), typeof(UpdateAgency), typeof(RetireService),
-            typeof(RestoreAgency), typeof(RestoreService), typeof(RestoreDesk),
+            typeof(RestoreAgency), typeof(RestoreService), typeof(RestoreDesk), typeof(Receptions.RecentReceptionVisits),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice), typeof(Common.CheckCaller),
             typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),

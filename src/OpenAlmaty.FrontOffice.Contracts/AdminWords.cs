@@ -82,3 +82,17 @@ public static class AuditActions
         ?? Families.FirstOrDefault(f => action.StartsWith(f.Code, StringComparison.Ordinal))?.Name
         ?? Unknown;
 }
+
+/// <summary>How an appeal stands against its deadline (<see cref="AppealDto.Standing"/>), in words.</summary>
+public static class AppealStandings
+{
+    public static IReadOnlyList<Term> All { get; } =
+    [
+        new("on-time", new("Мерзімінде", "В срок", "On time")),
+        new("near-due", new("Мерзімі жақын", "Срок подходит", "Due soon")),
+        new("overdue", new("Мерзімі өтті", "Просрочено", "Overdue")),
+        new("closed", new("Жабылды", "Закрыто", "Closed")),
+    ];
+
+    public static Words Name(string standing) => (All.FirstOrDefault(t => t.Code == standing) ?? All[0]).Name;
+}

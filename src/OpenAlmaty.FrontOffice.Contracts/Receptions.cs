@@ -54,8 +54,14 @@ public sealed record ScheduleCreatedDto(Guid Id, IReadOnlyList<DateOnly> Session
 /// <summary>Registers a written appeal from a personal reception (staff): the deadline is 15 working days.</summary>
 public sealed record RegisterAppealRequest(Guid TicketId, string RegistrationNumber, string Subject);
 
-/// <summary>Extends an appeal's deadline (admin), at most two months from registration; the resident is told within 3 working days.</summary>
-public sealed record ExtendAppealRequest(DateOnly NewDue);
+/// <summary>
+/// Extends an appeal's deadline (admin), at most two months from registration; the resident is told within 3 working days.
+/// <paramref name="Reason"/> (1–200 characters, e.g. a site visit or a commission) is required and kept in the audit.
+/// </summary>
+public sealed record ExtendAppealRequest(DateOnly NewDue, string? Reason = null);
+
+/// <summary>A completed personal-reception visit an appeal can be registered from.</summary>
+public sealed record ReceptionVisitDto(Guid TicketId, string TicketNumber, DateTimeOffset ClosedAt, bool HasAppeal);
 
 /// <summary><c>Standing</c>: <c>on-time</c>, <c>near-due</c> (within 3 working days), <c>overdue</c>, or <c>closed</c>.</summary>
 public sealed record AppealDto(Guid Id, string TicketNumber, string RegistrationNumber, string Subject, DateOnly RegisteredOn, DateOnly DueOn,

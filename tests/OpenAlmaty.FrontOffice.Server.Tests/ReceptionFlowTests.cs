@@ -163,9 +163,9 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         var attention = await lateAdmin.GetFromJsonAsync<List<AppealDto>>("/api/receptions/appeals?attention=true");
         Assert.Equal([(appeal.Id, "near-due")], attention!.Select(a => (a.Id, a.Standing)));
         var extend = new Uri($"/api/receptions/appeals/{appeal.Id}/extend", UriKind.Relative);
-        await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 5))))
+        await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 5), "Комиссия")))
             .ProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
-        var extended = await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 4)))).OkAsync<AppealDto>();
+        var extended = await (await lateAdmin.PostAsJsonAsync(extend, new ExtendAppealRequest(new DateOnly(2027, 2, 4), "Комиссия"))).OkAsync<AppealDto>();
         Assert.Equal((new DateOnly(2027, 2, 4), new DateOnly(2026, 12, 29), "on-time"), (extended.DueOn, extended.TellResidentBy, extended.Standing));
         Assert.Empty((await lateAdmin.GetFromJsonAsync<List<AppealDto>>("/api/receptions/appeals?attention=true"))!);
 

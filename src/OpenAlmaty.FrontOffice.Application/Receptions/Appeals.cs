@@ -25,6 +25,13 @@ public sealed class Appeals(FrontOfficeDb db, HallCalendar calendar, TimeProvide
             }
 
             var appeal = Appeal.Register(Guid.CreateVersion7(), ticket.Id, r.RegistrationNumber, r.Subject, Today, calendar.Current);
+            // Inside the write: two registrations of one number cannot both pass the check.
+            if (await db.Appeals.AnyAsync(a => a.RegistrationNumber == appeal.RegistrationNumber, ct))
+            {
+                throw ProblemException.Conflict(ProblemTypes.DuplicateRegistrationNumber,
+                    $"Registration number {appeal.RegistrationNumber} is on another appeal already.");
+            }
+
             db.Appeals.Add(appeal);
             await audit.RecordAsync("appeal.register", $"appeal {appeal.Id:N}", $"{appeal.RegistrationNumber} · {ticket.DisplayNumber}", ct);
             return Dto(appeal, ticket.DisplayNumber);
@@ -35,9 +42,15 @@ public sealed class Appeals(FrontOfficeDb db, HallCalendar calendar, TimeProvide
     {
         return await Transactions.RunAsync(db, async ct =>
         {
+            var reason = r.Reason?.Trim() ?? "";
+            if (reason.Length is < 1 or > 200)
+            {
+                throw ProblemException.Invalid(ProblemTypes.ValidationFailed, "An extension gives its reason, 1 to 200 characters.");
+            }
+
             var appeal = await FindAsync(id, ct);
             appeal.Extend(Today, r.NewDue, calendar.Current);
-            await audit.RecordAsync("appeal.extend", $"appeal {appeal.Id:N}", $"{appeal.RegistrationNumber} → {appeal.DueOn:yyyy-MM-dd}", ct);
+            await audit.RecordAsync("appeal.extend", $"appeal {appeal.Id:N}", $"{appeal.RegistrationNumber} → {appeal.DueOn:yyyy-MM-dd}: {reason}", ct);
             return Dto(appeal, await NumberAsync(appeal, ct));
         }, ct);
     }

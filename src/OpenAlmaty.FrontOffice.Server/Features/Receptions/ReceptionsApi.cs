@@ -69,6 +69,8 @@ public static class ReceptionsApi
             TypedResults.Ok(await appeals.CloseAsync(id, ct))).RequireAuthorization(AccessPolicies.Staff);
         group.MapGet("/appeals", async (bool? attention, Appeals appeals, CancellationToken ct) =>
             TypedResults.Ok(await appeals.ListAsync(attention ?? false, ct))).RequireAuthorization(AccessPolicies.Admin);
+        group.MapGet("/appeals/visits", async (RecentReceptionVisits visits, CancellationToken ct) =>
+            TypedResults.Ok(await visits.HandleAsync(ct))).RequireAuthorization(AccessPolicies.Admin);
         group.MapGet("/notices", async (ListResidentNotices notices, CancellationToken ct) =>
             TypedResults.Ok(await notices.HandleAsync(ct))).RequireAuthorization(AccessPolicies.Staff);
         group.MapPost("/check-in", async (CheckInRequest request, ClaimsPrincipal user, CheckIn checkIn, CancellationToken ct) =>
