@@ -21,15 +21,15 @@ using OpenAlmaty.FrontOffice.Server.Components.Staff;
 namespace OpenAlmaty.FrontOffice.Components.Tests.Admin;
 
 /// <summary>
-/// The roster page's forms over the real use cases and a real SQLite file (only the browser is bunit's):
+/// The roster page's forms and the audit log's paging over the real use cases and a real SQLite file (only the browser is bunit's):
 /// the admin adds a service and a desk, is refused in words, and is asked before a retire.
 /// </summary>
-public sealed class RosterFormsTests : BunitContext, IAsyncLifetime
+public sealed class AdminFormsTests : BunitContext, IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "oa-roster-" + Guid.NewGuid().ToString("N"));
     private readonly BunitAuthorizationContext _auth;
 
-    public RosterFormsTests()
+    public AdminFormsTests()
     {
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero)));
         Services.AddLogging();
@@ -142,6 +142,48 @@ public sealed class RosterFormsTests : BunitContext, IAsyncLifetime
         cut.Find("[data-test=confirm-no]").Click();
         Assert.Empty(cut.FindAll("[data-test=confirm]"));
         Assert.False((await RosterAsync()).Agencies.SelectMany(a => a.Services).Single(s => s.Code == code).Retired);
+    }
+
+    [Fact]
+    public async Task The_audit_log_pages_older_and_newer_and_names_actions_in_words()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FrontOfficeDb>();
+            var trail = scope.ServiceProvider.GetRequiredService<Application.Audit.AuditTrail>();
+            await Transactions.RunAsync(db, async ct =>
+            {
+                for (var i = 1; i <= 60; i++)
+                {
+                    await trail.RecordAsync(i % 2 == 0 ? "roster.desk.restore" : "staff.lock", $"item {i}", null, ct, Actor.System);
+                }
+
+                return true;
+            }, CancellationToken.None);
+        }
+
+        var cut = Render<AuditLog>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("[data-test=audit-entry]").Count));
+        var newest = cut.FindAll("[data-test=audit-entry] td")[0].TextContent;
+        Assert.True(cut.Find("[data-test=audit-newer]").HasAttribute("disabled"));
+        Assert.Contains("Возвращено окно", cut.Find("[data-test=audit-entries]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("roster.desk", cut.Find("[data-test=audit-entries]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Система", cut.Find("[data-test=audit-entries]").TextContent, StringComparison.Ordinal);
+        var options = cut.FindAll("[data-test=audit-filter] option").Select(o => o.TextContent).ToList();
+        Assert.Contains("Учётная запись заблокирована", options);
+        Assert.DoesNotContain(options, o => o.Contains("staff.", StringComparison.Ordinal));
+
+        cut.Find("[data-test=audit-older]").Click();
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-test=audit-entry]").Count is > 0 and < 50));
+        Assert.False(cut.Find("[data-test=audit-newer]").HasAttribute("disabled"));
+        Assert.True(cut.Find("[data-test=audit-older]").HasAttribute("disabled"));
+        cut.Find("[data-test=audit-newer]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(newest, cut.FindAll("[data-test=audit-entry] td")[0].TextContent));
+
+        cut.Find("[data-test=audit-filter]").Change("staff.lock");
+        cut.Find("[data-test=audit-apply]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(30, cut.FindAll("[data-test=audit-entry]").Count));
+        Assert.All(cut.FindAll("[data-test=audit-entry]"), r => Assert.Equal("staff.lock", r.GetAttribute("data-action")));
     }
 
     private sealed class NoOutbox : IOutboxSignal
