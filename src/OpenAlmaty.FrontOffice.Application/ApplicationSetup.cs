@@ -40,7 +40,7 @@ public static class ApplicationSetup
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay), typeof(Displays.TestDisplay),
             typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport), typeof(Reports.GetHallDashboard),
             typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
-            typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
+            typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(PollPrinters), typeof(ListPrintJobs),
         })
         {
             services.AddScoped(useCase);

@@ -58,6 +58,7 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();
         services.AddHostedService<WalCheckpoints>();
+        services.AddHostedService<PrinterWatch>();
         services.AddPublicAddressCheck();
 
         services.ConfigureHttpJsonOptions(o =>
