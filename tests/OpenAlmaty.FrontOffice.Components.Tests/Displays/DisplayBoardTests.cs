@@ -55,6 +55,10 @@ public sealed class FakeDisplaySource : IDisplaySource
         return new Stop(() => _listener = null);
     }
 
+    /// <summary>As the server's log: everything published after <paramref name="afterSeq"/>, in one page.</summary>
+    public Task<HallEventsDto> EventsAfterAsync(long afterSeq, CancellationToken ct) =>
+        Task.FromResult(new HallEventsDto(_published.Where(e => e.Seq > afterSeq).ToList(), false, _published.LastOrDefault()?.Seq ?? Board.Seq));
+
     public void Publish(IHallEvent e)
     {
         _published.Add(e);
