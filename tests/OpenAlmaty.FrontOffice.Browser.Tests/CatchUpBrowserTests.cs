@@ -60,6 +60,8 @@ public sealed partial class CatchUpBrowserTests : IAsyncLifetime
     public async Task A_display_whose_connection_was_lost_shows_and_says_every_call_it_missed_once_in_order()
     {
         var (context, page) = await OpenDisplayAsync();
+        var reloads = 0;
+        page.Load += (_, _) => reloads++;
         var first = await CallAsync();
         await SaidAsync(page, first);
 
@@ -83,6 +85,7 @@ public sealed partial class CatchUpBrowserTests : IAsyncLifetime
         // Nothing is said twice, however long it stays.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(Said(first, second, third, fourth), await page.GetAttributeAsync("[data-test=announcer]", "data-said"));
+        Assert.Equal(0, reloads); // the same page and circuit: it resumed, it was not reloaded
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "display-caught-up.png") });
     }
 
