@@ -108,6 +108,23 @@ public class DisplayBoardTests : BunitContext
     }
 
     [Fact]
+    public void A_board_reloaded_in_a_tab_that_had_reached_a_seq_shows_and_says_the_calls_made_since_that_no_snapshot_lists()
+    {
+        // In the server's log: a call the tab had said (seq 2), then one made and served while it was away.
+        _source.Publish(new TicketCalledEvent(2, "P-009", "7", 13, _clock.GetUtcNow()));
+        _source.Publish(new TicketCalledEvent(3, "P-002", "8", 13, _clock.GetUtcNow()));
+        _source.Publish(new TicketClosedEvent(4, "P-002", 13, "Completed", _clock.GetUtcNow()));
+        _source.Board = _source.Board with { Seq = 4 };
+        JSInterop.Setup<long?>("oaAnnouncer.attach", _ => true).SetResult(2);
+
+        var cut = Render<DisplayBoard>();
+        cut.WaitForAssertion(() => Assert.Equal("8", cut.Find("[data-test=call][data-number='P-002']").GetAttribute("data-desk")));
+        var said = Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue");
+        Assert.Equal("P-002", said.Arguments[0]);
+        Assert.Equal(3L, said.Arguments[2]);
+    }
+
+    [Fact]
     public void A_kiosk_out_of_paper_does_not_reload_the_board_or_shrink_its_calls()
     {
         var cut = Render<DisplayBoard>();
