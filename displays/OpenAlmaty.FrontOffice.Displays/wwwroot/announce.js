@@ -136,6 +136,12 @@ window.oaAnnouncer = (() => {
          */
         attach(boardRef, loadedSeq) {
             board = boardRef;
+            if (last !== null && loadedSeq < last) {
+                // The server's log is below what this tab reached: it started again (a restored
+                // database), and what the tab kept belongs to the old one.
+                heard.clear();
+                last = null;
+            }
             const before = last;
             last = Math.max(last ?? 0, loadedSeq);
             save();
