@@ -4,7 +4,8 @@ namespace OpenAlmaty.FrontOffice.Contracts;
 
 /// <summary>
 /// The server-to-client events of hub <see cref="FrontOfficeRoutes.Hub"/>. Every event carries a
-/// monotonically increasing <c>Seq</c>; a client that reconnects calls
+/// monotonically increasing <c>Seq</c>; a client that reconnects asks for what it missed after the last
+/// <c>Seq</c> it handled (<see cref="IFrontOfficeHub.GetEventsAfter"/>), or, with no <c>Seq</c> of today, calls
 /// <see cref="IFrontOfficeHub.GetSnapshot"/> and drops events whose <c>Seq</c> is not above the snapshot's.
 /// No event carries personal data.
 /// </summary>
