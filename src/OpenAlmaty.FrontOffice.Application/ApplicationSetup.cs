@@ -30,7 +30,7 @@ public static class ApplicationSetup
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency), typeof(UpdateAgency), typeof(RetireService),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice), typeof(Common.CheckCaller),
-            typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(GetEventsAfter), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
             typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.ReceptionReaders), typeof(Receptions.MoveBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),

@@ -80,4 +80,7 @@ public static class ProblemTypes
 
     /// <summary>An open kiosk or display page's device was revoked (or never enrolled).</summary>
     public const string DeviceNotEnrolled = Base + "device-not-enrolled";
+
+    /// <summary>400: <c>afterSeq</c> (or the hub's <c>seq</c>) is missing or not a whole number of 0 or more.</summary>
+    public const string InvalidSeq = Base + "invalid-seq";
 }
