@@ -47,14 +47,23 @@ public sealed class FindDeskTicket(FrontOfficeDb db, TimeProvider clock)
             .ToList();
     }
 
-    /// <summary>The prefix (upper case, maybe empty) and the number typed; null when no number is in it.</summary>
+    /// <summary>
+    /// The prefix (maybe empty) and the number typed; null when no number is in it. A prefix may hold digits
+    /// ("A1-005"), so a dash or a space splits first; Cyrillic letters that look Latin (a Russian or Kazakh
+    /// keyboard layout) read as the Latin ones prefixes are made of.
+    /// </summary>
     public static (string Prefix, int Number)? Parse(string? typed)
     {
-        var text = new string((typed ?? "").Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-        var digits = text.Length - text.Reverse().TakeWhile(char.IsAsciiDigit).Count();
-        return digits < text.Length && int.TryParse(text[digits..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-               && text[..digits].All(char.IsLetter)
-            ? (text[..digits], number)
+        var text = new string((typed ?? "").Trim().ToUpperInvariant().Select(Latin).ToArray());
+        var cut = text.LastIndexOfAny(['-', ' ', '–']);
+        var start = cut >= 0 ? cut + 1 : text.Length - text.Reverse().TakeWhile(char.IsAsciiDigit).Count();
+        var prefix = new string(text[..start].Where(c => c is not ('-' or ' ' or '–')).ToArray());
+        var digits = text[start..];
+        var prefixOk = prefix.Length == 0 || (char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit));
+        return prefixOk && digits.Length is > 0 and <= 6 && digits.All(char.IsAsciiDigit)
+            ? (prefix, int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
             : null;
     }
+
+    private static char Latin(char c) => "АВЕКМНОРСТХ".IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? "ABEKMHOPCTX"[i] : c;
 }
