@@ -11,6 +11,7 @@ public sealed class DeskConsoleBrowserTests : IAsyncLifetime
     private BrowserHall _hall = null!;
     private readonly List<TicketDto> _tickets = [];
     private AgencyDto _district = null!;
+    private readonly OpenAlmaty.FrontOffice.Printing.Tests.FakePrinter _printer = new();
 
     public async Task InitializeAsync()
     {
@@ -31,9 +32,16 @@ public sealed class DeskConsoleBrowserTests : IAsyncLifetime
             issue.Headers.Add(FrontOfficeRoutes.IdempotencyKeyHeader, Guid.NewGuid().ToString());
             _tickets.Add((await (await kiosk.SendAsync(issue)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TicketDto>())!);
         }
+
+        // The kiosk's printer, set once the tickets are out: what it prints from now on is a reprint.
+        (await admin.PutAsJsonAsync($"/api/admin/devices/{kioskDevice.Id}/printer", new PrinterSettingsRequest($"127.0.0.1:{_printer.Port}", "epson-80"))).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync() => await _hall.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _hall.DisposeAsync();
+        await _printer.DisposeAsync();
+    }
 
     [Fact]
     public async Task An_officer_calls_by_choice_in_one_click_confirms_the_last_recall_rejoins_filters_transfers_and_completes_by_keyboard()
@@ -113,6 +121,12 @@ public sealed class DeskConsoleBrowserTests : IAsyncLifetime
         await page.FillAsync("[data-test=search-number]", serving);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync($"[data-test=search-row][data-number='{serving}'] [data-test=search-state]:text-is('Обслужен(а)')");
+
+        // The visitor at the desk lost the paper: a reprint, marked as a copy in the visitor's language.
+        await page.ClickAsync("[data-test=reprint-current]");
+        await page.WaitForSelectorAsync("[data-test=notice]:has-text('перепечатан')");
+        var copy = Convert.ToHexString(OpenAlmaty.FrontOffice.Printing.EscPos.PrinterCodePage.Kz1048.Encode("КӨШІРМЕ"));
+        Assert.Contains(copy, Convert.ToHexString(_printer.Printed), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "desk-console.png"), FullPage = true });
     }
 
