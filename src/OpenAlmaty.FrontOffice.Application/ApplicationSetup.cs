@@ -26,7 +26,7 @@ public static class ApplicationSetup
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(RateVisit), typeof(TicketChange), typeof(StartServing), typeof(Recall),
             typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
-            typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole), typeof(SignOut),
+            typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole), typeof(SignOut), typeof(ListDeskNoShows), typeof(FindDeskTicket), typeof(GetMyDay),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency), typeof(UpdateAgency), typeof(RetireService),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice), typeof(Common.CheckCaller),

@@ -36,7 +36,8 @@ public sealed record TicketContent(
     string StatusUrl,
     bool IsTraining = false,
     DateTime? SlotLocal = null,
-    bool NoDeskServing = false) : IPaperSlip
+    bool NoDeskServing = false,
+    string? CopyMark = null) : IPaperSlip
 {
     public const string HeaderKk = "Open Almaty · қоғамдық қабылдау";
     public const string HeaderRu = "Open Almaty · общественная приёмная";
@@ -47,7 +48,16 @@ public sealed record TicketContent(
 
     public int BodyLines => 6;
 
-    public string? Warning => IsTraining ? "ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН" : null;
+    // A reprint says it is a copy (the visitor may hold the first one too) in the same bold last line.
+    public string? Warning => (CopyMark, IsTraining) switch
+    {
+        (null, false) => null,
+        (null, true) => Training,
+        ({ } copy, false) => copy,
+        ({ } copy, true) => $"{copy} · {Training}",
+    };
+
+    private const string Training = "ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН";
 
     public IReadOnlyList<string> Lines() =>
     [

@@ -47,9 +47,9 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
 
         var firstCall = calls.GroupBy(c => c.TicketId).ToDictionary(g => g.Key, g => g.First());
         var waits = tickets.Where(t => firstCall.ContainsKey(t.Id))
-            .Select(t => (Ticket: t, Call: firstCall[t.Id], Minutes: Minutes(firstCall[t.Id].CalledAt - t.IssuedAt))).ToList();
+            .Select(t => (Ticket: t, Call: firstCall[t.Id], Minutes: WaitMinutes(t, firstCall[t.Id]))).ToList();
         var completed = calls.Where(c => c.Outcome == CallOutcome.Completed && c.EndedAt is not null)
-            .Select(c => (Call: c, Minutes: Minutes(c.EndedAt!.Value - (c.ServingStartedAt ?? c.CalledAt)))).ToList();
+            .Select(c => (Call: c, Minutes: ServiceMinutes(c))).ToList();
 
         // Grouped once: every figure below reads its service's group, not the whole period again.
         var issuedFor = tickets.ToLookup(t => t.IssuedServiceId);
@@ -120,6 +120,13 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
     /// <summary>"КСК «Алатау»", "кск Алатау" and "ПИК Алатау" are one KSK to the housing inspection.</summary>
     public static string KskKey(string name) =>
         new string(name.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray()).Replace("КСК", "", StringComparison.Ordinal).Replace("ПИК", "", StringComparison.Ordinal);
+
+    /// <summary>A visit's service time, the one measure of it: from the start of serving (the call, when serving
+    /// was never marked) to the end of the call.</summary>
+    public static double ServiceMinutes(TicketCall call) => Minutes(call.EndedAt!.Value - (call.ServingStartedAt ?? call.CalledAt));
+
+    /// <summary>A visitor's wait, ended by a call: from taking the ticket to that call.</summary>
+    public static double WaitMinutes(Ticket ticket, TicketCall call) => Minutes(call.CalledAt - ticket.IssuedAt);
 
     private static double Minutes(TimeSpan span) => Math.Round(span.TotalMinutes, 1);
 
