@@ -78,4 +78,10 @@ public static class ProblemTypes
 
     /// <summary>An open kiosk or display page's device was revoked (or never enrolled).</summary>
     public const string DeviceNotEnrolled = Base + "device-not-enrolled";
+
+    /// <summary>
+    /// 503: nothing was saved because the server's storage failed (disk full, an I/O error, a read-only
+    /// data directory). Safe to repeat later with the same Idempotency-Key; <c>/health</c> says why.
+    /// </summary>
+    public const string StorageUnavailable = Base + "storage-unavailable";
 }

@@ -10,6 +10,7 @@ using OpenAlmaty.FrontOffice.Server.Features.Displays;
 using OpenAlmaty.FrontOffice.Server.Features.Receptions;
 using OpenAlmaty.FrontOffice.Server.Features.Roster;
 using OpenAlmaty.FrontOffice.Server.Features.Tickets;
+using OpenAlmaty.FrontOffice.Server.Health;
 using OpenAlmaty.FrontOffice.Server.Problems;
 using OpenAlmaty.FrontOffice.Server.Realtime;
 using OpenAlmaty.FrontOffice.Server.Security;
@@ -20,6 +21,12 @@ if (HostChecks.RefusesToRunAsRoot(builder.Configuration) is { } refusal)
 {
     Console.Error.WriteLine(refusal);
     return 2;
+}
+
+if (HostChecks.RefusesUnwritableDataDirectory(builder.Configuration) is { } unwritable)
+{
+    Console.Error.WriteLine(unwritable);
+    return 3;
 }
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -48,7 +55,7 @@ app.UseAuthorization();
 app.UseCurrentActor();
 app.UseAntiforgery();
 
-app.MapHealthChecks(FrontOfficeRoutes.Health);
+app.MapHealthChecks(FrontOfficeRoutes.Health, HealthAnswer.Options);
 app.MapOpenApi(FrontOfficeRoutes.OpenApi);
 app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern(FrontOfficeRoutes.OpenApi).DisableDefaultFonts());
 // Every API body's required fields are checked against the contract before its handler runs.

@@ -43,8 +43,11 @@ public static class ServerSetup
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         services.PostConfigure<FrontOfficeOptions>(o => o.DataDirectory = dataDirectory);
 
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
         services.AddSingleton(TimeProvider.System);
-        services.AddFrontOfficeDb(dataDirectory);
+        services.AddFrontOfficeDb(dataDirectory, storage.MaxPages);
         services.AddFrontOfficeApplication();
 
         services.AddSingleton<HallFeed>();
@@ -74,7 +77,7 @@ public static class ServerSetup
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealth>("database").AddCheck<Health.StorageHealth>("storage");
         AddStaffAndDevices(services);
     }
 

@@ -60,6 +60,7 @@ public static class ProblemCatalog
         [ProblemTypes.CrossSiteRequest] = ("Сұрау басқа беттен келді және қабылданбады", "Запрос пришёл с другой страницы и отклонён", "The request came from another page and was refused"),
         [ProblemTypes.PasswordChangeRequired] = ("Алдымен құпиясөзді ауыстырыңыз: бастапқы құпиясөзбен жұмыс істеуге болмайды", "Сначала смените пароль: с начальным паролем работать нельзя", "Change the password first: the initial one cannot be used to work"),
         [ProblemTypes.AccountDisabled] = ("Тіркелгіні әкімші бұғаттаған; әкімшіге хабарласыңыз", "Учётная запись заблокирована администратором; обратитесь к нему", "An administrator has locked this account; ask them"),
+        [ProblemTypes.StorageUnavailable] = ("Сақталмады: сервердің дискісінде ақау бар; кейінірек қайталаңыз және әкімшіге хабарлаңыз", "Не сохранено: неисправность диска сервера; повторите позже и сообщите администратору", "Nothing was saved: the server's storage is failing; try again later and tell the administrator"),
         [ProblemTypes.DeviceNotEnrolled] = ("Бұл құрылғы тіркелмеген немесе оның тіркелуі жойылды", "Это устройство не зарегистрировано или его регистрация отозвана", "This device is not enrolled, or its enrolment was revoked"),
     };
 
