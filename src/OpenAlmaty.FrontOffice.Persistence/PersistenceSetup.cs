@@ -38,7 +38,9 @@ public static class PersistenceSetup
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(FrontOfficeDb).Assembly.FullName))
             .AddInterceptors(new SqlitePragmas())
-            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
 
     /// <summary>Copies committed log pages into the database file without blocking readers or writers.</summary>
     public static async Task CheckpointAsync(FrontOfficeDb db, CancellationToken ct)

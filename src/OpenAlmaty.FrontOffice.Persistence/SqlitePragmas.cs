@@ -37,9 +37,20 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (IsNew(connection))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = For(connection);
-            command.ExecuteNonQuery();
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = For(connection);
+                command.ExecuteNonQuery();
+            }
+            catch
+            {
+                // EF counts the open as failed and will not close it: a pooled context would keep an open
+                // connection into its next lease, which the group commit refuses (a 500 after a disk error).
+                connection.Close();
+                throw;
+            }
+
             Remember(connection);
         }
     }
@@ -48,9 +59,18 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (IsNew(connection))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = For(connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = For(connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch
+            {
+                await connection.CloseAsync(); // as above
+                throw;
+            }
+
             Remember(connection);
         }
     }

@@ -1,3 +1,4 @@
+using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server;
 using OpenAlmaty.FrontOffice.Server.Components;
@@ -39,7 +40,16 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddFrontOffice();
 
 var app = builder.Build();
-await app.InitializeFrontOfficeAsync();
+try
+{
+    await app.InitializeFrontOfficeAsync();
+}
+catch (Exception e) when (StorageFaults.Cause(e) is not null || e is IOException or UnauthorizedAccessException)
+{
+    // What the check above could not foresee (the disk full, the database unreadable): one line, not a stack trace.
+    Console.Error.WriteLine($"OpenAlmaty.FrontOffice: the database in {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontOfficeOptions>>().Value.DataDirectory} cannot be opened or written ({(StorageFaults.Cause(e) ?? e).Message.ReplaceLineEndings(" ")}).");
+    return 3;
+}
 if (args is [ConsoleCommands.ResetPassword, ..])
 {
     return await ConsoleCommands.ResetPasswordAsync(app, args);

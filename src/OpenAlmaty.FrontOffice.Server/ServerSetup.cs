@@ -78,6 +78,8 @@ public static class ServerSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealth>("database").AddCheck<Health.StorageHealth>("storage");
+        // A monitor asks /health every few seconds: an Unhealthy answer is not logged each time (StorageFaults logs a fault once).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         AddStaffAndDevices(services);
     }
 

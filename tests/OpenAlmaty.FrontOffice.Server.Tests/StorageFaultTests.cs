@@ -287,7 +287,7 @@ public sealed class StorageFaultTests : IDisposable
             }
             else
             {
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             }
         }
     }

@@ -73,7 +73,7 @@ public sealed partial class StorageFaults(IOptions<FrontOfficeOptions> options, 
     {
         if (Cause(error) is { } cause)
         {
-            Record(WriteFailed, $"SQLite error {cause.SqliteErrorCode}: {cause.Message}", new Words(
+            Record(WriteFailed, $"{cause.Message} (extended code {cause.SqliteExtendedErrorCode})", new Words(
                 "Дерекқорға жазу сәтсіз аяқталды (диск толы немесе ақаулы болуы мүмкін); келесі сәтті жазуға дейін осылай көрсетіледі",
                 "Запись в базу данных не удалась (диск полон или неисправен); так будет показано до следующей успешной записи",
                 "A write to the database failed (the disk may be full or failing); shown until a later write succeeds"));
