@@ -44,6 +44,7 @@ public sealed partial class StorageFaults(IOptions<FrontOfficeOptions> options, 
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StorageFault> _recorded = new(StringComparer.Ordinal);
+    private volatile bool _anyRecorded;
 
     /// <summary>
     /// The storage error inside <paramref name="error"/> (SQLite's full, I/O, read-only or cannot-open),
@@ -80,11 +81,16 @@ public sealed partial class StorageFaults(IOptions<FrontOfficeOptions> options, 
         }
     }
 
-    /// <summary>A transaction committed: the database takes writes again.</summary>
+    /// <summary>A transaction committed: the database takes writes again. On every commit, so nothing to do costs nothing.</summary>
     public void Written()
     {
+        if (!_anyRecorded)
+        {
+            return;
+        }
+
         Clear(WriteFailed);
-        if (DeletedFiles().Count == 0)
+        if (Recorded(DatabaseFileDeleted) && DeletedFiles().Count == 0)
         {
             Clear(DatabaseFileDeleted);
         }
@@ -159,17 +165,32 @@ public sealed partial class StorageFaults(IOptions<FrontOfficeOptions> options, 
             }
 
             _recorded[key] = new StorageFault(key.Split(':')[0], words, detail, clock.GetUtcNow().UtcDateTime);
+            _anyRecorded = true;
         }
 
         Log.Began(log, key, detail);
     }
 
+    private bool Recorded(string key)
+    {
+        lock (_lock)
+        {
+            return _recorded.ContainsKey(key);
+        }
+    }
+
     private void Clear(string key)
     {
+        if (!_anyRecorded)
+        {
+            return;
+        }
+
         bool removed;
         lock (_lock)
         {
             removed = _recorded.Remove(key);
+            _anyRecorded = _recorded.Count > 0;
         }
 
         if (removed)
