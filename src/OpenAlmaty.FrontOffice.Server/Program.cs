@@ -1,4 +1,3 @@
-using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Server;
 using OpenAlmaty.FrontOffice.Server.Components;
@@ -44,12 +43,12 @@ try
 {
     await app.InitializeFrontOfficeAsync();
 }
-catch (Exception e) when (StorageFaults.Cause(e) is not null || e is IOException or UnauthorizedAccessException)
+catch (Exception e) when (HostChecks.DatabaseRefused(app, e) is { } refused)
 {
-    // What the check above could not foresee (the disk full, the database unreadable): one line, not a stack trace.
-    Console.Error.WriteLine($"OpenAlmaty.FrontOffice: the database in {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontOfficeOptions>>().Value.DataDirectory} cannot be opened or written ({(StorageFaults.Cause(e) ?? e).Message.ReplaceLineEndings(" ")}).");
+    Console.Error.WriteLine(refused);
     return 3;
 }
+
 if (args is [ConsoleCommands.ResetPassword, ..])
 {
     return await ConsoleCommands.ResetPasswordAsync(app, args);

@@ -71,6 +71,17 @@ public static partial class HostChecks
     }
 
     /// <summary>
+    /// The one line to print when creating or opening the database at start failed for storage reasons
+    /// that the check before could not foresee (the disk full, the database file unreadable), or null
+    /// for any other failure, which keeps its stack trace.
+    /// </summary>
+    public static string? DatabaseRefused(WebApplication app, Exception error) =>
+        StorageFaults.Cause(error) is not null || error is IOException or UnauthorizedAccessException
+            ? $"OpenAlmaty.FrontOffice: the database in {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontOfficeOptions>>().Value.DataDirectory} "
+                + $"cannot be opened or written ({(StorageFaults.Cause(error) ?? error).Message.ReplaceLineEndings(" ")})."
+            : null;
+
+    /// <summary>
     /// Creates the data directory readable by the server's user only (0700) and the database file 0600
     /// before SQLite opens it (its -wal and -shm files take the database file's mode). Files of an
     /// earlier version are tightened; a directory that others may read is said in the log, not changed
