@@ -21,6 +21,7 @@ public static class ApplicationSetup
         services.AddSingleton<Receptions.IinHasher>();
         services.AddSingleton<Receptions.HallCalendar>();
         services.AddSingleton<Audit.AuditHead>();
+        services.AddSingleton<Common.StorageFaults>();
         services.AddScoped<Audit.CurrentActor>();
         foreach (var useCase in new[]
         {

@@ -83,4 +83,9 @@ public static class ProblemTypes
 
     /// <summary>400: <c>afterSeq</c> (or the hub's <c>seq</c>) is missing or not a whole number of 0 or more.</summary>
     public const string InvalidSeq = Base + "invalid-seq";
+    /// <summary>
+    /// 503: nothing was saved because the server's storage failed (disk full, an I/O error, a read-only
+    /// data directory). Safe to repeat later with the same Idempotency-Key; <c>/health</c> says why.
+    /// </summary>
+    public const string StorageUnavailable = Base + "storage-unavailable";
 }

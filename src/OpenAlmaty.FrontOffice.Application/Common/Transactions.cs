@@ -27,6 +27,7 @@ public static class Transactions
             var result = Service<GroupCommit>(db) is { } writer
                 ? await writer.RunAsync(db, work, ct)
                 : await OnItsOwnAsync(db, work, ct);
+            Service<StorageFaults>(db)?.Written();
             db.Committed();
             if (db.OutboxWritten)
             {
@@ -37,8 +38,9 @@ public static class Transactions
 
             return result;
         }
-        catch
+        catch (Exception e)
         {
+            Service<StorageFaults>(db)?.Failed(e);
             db.ChangeTracker.Clear();
             db.RolledBack();
             throw;

@@ -63,6 +63,7 @@ public static class ProblemCatalog
         [ProblemTypes.PasswordChangeRequired] = ("Алдымен құпиясөзді ауыстырыңыз: бастапқы құпиясөзбен жұмыс істеуге болмайды", "Сначала смените пароль: с начальным паролем работать нельзя", "Change the password first: the initial one cannot be used to work"),
         [ProblemTypes.AccountDisabled] = ("Тіркелгіні әкімші бұғаттаған; әкімшіге хабарласыңыз", "Учётная запись заблокирована администратором; обратитесь к нему", "An administrator has locked this account; ask them"),
         [ProblemTypes.InvalidSeq] = ("afterSeq қате: 0 немесе одан үлкен бүтін сан болуы керек", "Неверный afterSeq: нужно целое число, 0 или больше", "afterSeq must be a whole number, 0 or more"),
+        [ProblemTypes.StorageUnavailable] = ("Сақталмады: сервердің дискісінде ақау бар; кейінірек қайталаңыз және әкімшіге хабарлаңыз", "Не сохранено: неисправность диска сервера; повторите позже и сообщите администратору", "Nothing was saved: the server's storage is failing; try again later and tell the administrator"),
         [ProblemTypes.DeviceNotEnrolled] = ("Бұл құрылғы тіркелмеген немесе оның тіркелуі жойылды", "Это устройство не зарегистрировано или его регистрация отозвана", "This device is not enrolled, or its enrolment was revoked"),
     };
 
