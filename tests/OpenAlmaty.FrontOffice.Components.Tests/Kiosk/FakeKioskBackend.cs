@@ -14,6 +14,10 @@ public sealed class FakeKioskBackend : IKioskBackend
     public string? RefuseWith { get; set; }
     public string PrintStatus { get; set; } = "printed";
     public TaskCompletionSource? Hold { get; set; }
+    public KioskSetup Setup { get; set; } = new(HasPrinter: true, Training: false);
+    public bool TrainingTickets { get; set; }
+
+    public Task<KioskSetup> SetupAsync(CancellationToken ct) => Task.FromResult(Setup);
 
     /// <summary>The energy department's Kazakh name; an admin may rename it (then <see cref="ChangeRoster"/>).</summary>
     public string EnergyNameKk { get; set; } = "Энергетика және сумен жабдықтау басқармасы";
@@ -84,7 +88,7 @@ public sealed class FakeKioskBackend : IKioskBackend
 
         var number = Issued.Select(i => i.Key).Distinct().Count();
         var ticket = new TicketDto(Guid.NewGuid(), "pub", $"P-{number:000}", serviceId, DateTimeOffset.UnixEpoch, 4,
-            new WaitRangeDto(20, 45), new PrintStatusDto(PrintStatus), "Waiting", priority.ToString(), null, null, 0, 0, false);
+            new WaitRangeDto(20, 45), new PrintStatusDto(PrintStatus), "Waiting", priority.ToString(), null, null, 0, 0, TrainingTickets);
         return new KioskIssueResult(ticket, "<svg data-qr=\"yes\"></svg>", null, null);
     }
 

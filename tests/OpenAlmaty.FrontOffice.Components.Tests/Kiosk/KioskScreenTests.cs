@@ -64,7 +64,7 @@ public class KioskScreenTests : BunitContext
         cut.Find("[data-test=kind-agency]").Click();
         Assert.NotEmpty(cut.FindAll("[data-test=service-energy]"));
         Assert.Empty(cut.FindAll("[data-test=service-water]"));
-        Assert.Contains("Mon-Fri 09:00-18:00", cut.Find("[data-test=closed-water]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Жабық. Жұмыс уақыты: Дс–Жм 09:00–18:00", cut.Find("[data-test=closed-water]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-test=service-district-medeu]"));
     }
 
@@ -159,7 +159,7 @@ public class KioskScreenTests : BunitContext
         cut.Find("[data-test=priority-none]").Click();
         var message = cut.WaitForElement("[data-test=message]").TextContent;
         Assert.Contains("жаңа ғана жабылды", message, StringComparison.Ordinal);
-        Assert.Contains("09:00-18:00", message, StringComparison.Ordinal);
+        Assert.Contains("Дс–Жм 09:00–18:00", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,22 +206,6 @@ public class KioskScreenTests : BunitContext
 
         cut.Find("[data-test=check-in]").Click();
         Assert.Contains(kazakh, cut.WaitForElement("[data-test=message]").TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void After_the_idle_time_the_kiosk_returns_to_the_start_in_kazakh()
-    {
-        var cut = Kiosk(idle: TimeSpan.FromSeconds(45));
-        cut.Find("[data-test=lang-ru]").Click();
-        cut.Find("[data-test=kind-agency]").Click();
-        cut.Find("[data-test=service-energy]").Click();
-        cut.Find("[data-test=priority-none]").Click();
-        cut.WaitForElement("[data-test=number]");
-        _clock.Advance(TimeSpan.FromSeconds(44));
-        Assert.Equal("Result", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        cut.WaitForAssertion(() => Assert.Equal("Start", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
-        Assert.Equal("kk", cut.Find("[data-test=kiosk]").GetAttribute("lang"));
     }
 
     [Fact]
