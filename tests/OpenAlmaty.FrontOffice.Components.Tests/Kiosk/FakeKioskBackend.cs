@@ -10,6 +10,9 @@ public sealed class FakeKioskBackend : IKioskBackend
     public static readonly ServiceDto Water = new(15, "water", "T", "Қабылдау", "Приём", "Reception", AgencyKindDto.Agency, "Mon-Fri 09:00-18:00", false, 2, 3, 15, false);
     public static readonly ServiceDto Medeu = new(27, "district-medeu", "ME", "Қабылдау", "Приём", "Reception", AgencyKindDto.District, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
 
+    public static readonly ServiceDto Mediation = new(40, "mediation", "M", "Дауды сотқа дейін шешу", "Досудебные споры", "Pre-trial disputes", AgencyKindDto.Mediator, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
+    public static readonly ServiceDto Family = new(41, "family-mediation", "MF", "Отбасылық даулар", "Семейные споры", "Family disputes", AgencyKindDto.Mediator, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
+
     public List<(int ServiceId, VisitorLanguage Language, TicketPriority Priority, string Key)> Issued { get; } = [];
     public string? RefuseWith { get; set; }
     public string PrintStatus { get; set; } = "printed";
@@ -64,6 +67,7 @@ public sealed class FakeKioskBackend : IKioskBackend
     [
         new AgencyDto(13, "energy", AgencyKindDto.Agency, EnergyNameKk, "Управление энергетики и водоснабжения", "Department of Energy", ["energy"], false, [Energy]),
         new AgencyDto(15, "water", AgencyKindDto.Agency, "«Алматы Су» МКК", "ГКП «Алматы Су»", "Almaty Su", ["energy"], false, [Water]),
+        new AgencyDto(40, "mediators", AgencyKindDto.Mediator, "Медиаторлар қауымдастығы", "Ассоциация медиаторов", "Mediators", [], false, [Mediation, Family]),
         new AgencyDto(27, "district-medeu", AgencyKindDto.District, "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", "Medeu District Akimat", ["housing"], false, [Medeu]),
     ], []));
 
