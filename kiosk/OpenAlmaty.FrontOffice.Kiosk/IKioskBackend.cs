@@ -15,6 +15,9 @@ public sealed record KioskBookingResult(BookingCreatedDto? Booking, string? QrSv
     public bool Booked => Booking is not null;
 }
 
+/// <summary>What this kiosk is set up with: whether a printer is configured for it, and whether the hall runs in training mode.</summary>
+public sealed record KioskSetup(bool HasPrinter, bool Training);
+
 /// <summary>
 /// What the kiosk needs from the server. The kiosk library declares it and the server implements
 /// it in-process, so the kiosk knows nothing of EF or the application layer.
@@ -22,6 +25,9 @@ public sealed record KioskBookingResult(BookingCreatedDto? Booking, string? QrSv
 public interface IKioskBackend
 {
     Task<RosterDto> RosterAsync(CancellationToken ct);
+
+    /// <summary>Read when the page opens, so the screen promises printing only where a printer is configured.</summary>
+    Task<KioskSetup> SetupAsync(CancellationToken ct);
 
     /// <summary>Calls <paramref name="onChange"/> whenever an admin changes the roster (names, hours, services), until disposed.</summary>
     IDisposable OnRosterChanged(Action onChange);

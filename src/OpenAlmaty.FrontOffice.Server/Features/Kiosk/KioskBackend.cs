@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
@@ -24,6 +25,14 @@ public sealed class KioskBackend(CircuitActions actions, CircuitAccess access, H
 
     public async Task<RosterDto> RosterAsync(CancellationToken ct) =>
         (await actions.RunAsync<GetRoster, RosterDto>((roster, _, c) => roster.HandleAsync(includeRetired: false, c), ct)).Value ?? NoRoster;
+
+    public async Task<KioskSetup> SetupAsync(CancellationToken ct)
+    {
+        // The same test as the printing itself (PrintTicket): a kiosk prints when its device has a printer address.
+        var hasPrinter = (await actions.RunAsync<ListDevices, bool>(
+            async (devices, kiosk, c) => (await devices.HandleAsync(c)).Any(d => d.Id == kiosk.DeviceId && d.PrinterAddress is not null), ct)).Value;
+        return new KioskSetup(hasPrinter, options.Value.TrainingMode);
+    }
 
     public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
     {
