@@ -22,6 +22,21 @@ public sealed class FakeKioskBackend : IKioskBackend
 
     public Task<KioskSetup> SetupAsync(CancellationToken ct) => Task.FromResult(Setup);
 
+    private Action? _printerChanged;
+
+    public IDisposable OnPrinterChanged(Action onChange)
+    {
+        _printerChanged = onChange;
+        return new Unsubscribe(() => _printerChanged = null);
+    }
+
+    /// <summary>As the server's printer watch does: the kiosk's printer state changes.</summary>
+    public void PrinterChanged(string? fault)
+    {
+        Setup = Setup with { PrinterFault = fault };
+        _printerChanged?.Invoke();
+    }
+
     /// <summary>The energy department's Kazakh name; an admin may rename it (then <see cref="ChangeRoster"/>).</summary>
     public string EnergyNameKk { get; set; } = "Энергетика және сумен жабдықтау басқармасы";
 

@@ -250,6 +250,30 @@ public class KioskScreenTests : BunitContext
     }
 
     [Fact]
+    public void A_printer_out_of_paper_is_said_on_the_start_screen_in_the_visitors_language_and_no_paper_is_promised_until_it_prints()
+    {
+        _backend.Setup = new KioskSetup(HasPrinter: true, Training: false);
+        _backend.Hold = new TaskCompletionSource();
+        var cut = Kiosk();
+        Assert.Empty(cut.FindAll("[data-test=printer-down]"));
+
+        cut.InvokeAsync(() => _backend.PrinterChanged("paper-out"));
+        cut.WaitForAssertion(() => Assert.StartsWith("Принтер қазір баспайды", cut.Find("[data-test=printer-down]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-test=lang-ru]").Click();
+        Assert.StartsWith("Принтер сейчас не печатает", cut.Find("[data-test=printer-down]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.Empty(cut.FindAll("[data-test=printer-down]")); // said where the visitor begins, not over every step
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        Assert.Equal("Выдаём талон…", cut.Find(".issuing").TextContent);
+        _backend.Hold.SetResult();
+
+        cut.InvokeAsync(() => _backend.PrinterChanged(null));
+        cut.WaitForElement("[data-test=done]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=printer-down]")));
+    }
+
+    [Fact]
     public void In_training_mode_every_screen_and_the_ticket_say_so()
     {
         _backend.Setup = new KioskSetup(HasPrinter: true, Training: true);

@@ -29,10 +29,19 @@ public sealed class KioskBackend(CircuitActions actions, CircuitAccess access, H
     public async Task<KioskSetup> SetupAsync(CancellationToken ct)
     {
         // The same test as the printing itself (PrintTicket): a kiosk prints when its device has a printer address.
-        var hasPrinter = (await actions.RunAsync<ListDevices, bool>(
-            async (devices, kiosk, c) => (await devices.HandleAsync(c)).Any(d => d.Id == kiosk.DeviceId && d.PrinterAddress is not null), ct)).Value;
-        return new KioskSetup(hasPrinter, options.Value.TrainingMode);
+        var device = (await actions.RunAsync<ListDevices, DeviceDto?>(
+            async (devices, kiosk, c) => (await devices.HandleAsync(c)).SingleOrDefault(d => d.Id == kiosk.DeviceId), ct)).Value;
+        return new KioskSetup(device?.PrinterAddress is not null, options.Value.TrainingMode, device?.PrinterFault);
     }
+
+    // Any kiosk's printer: the screen reads its own state again, which costs one read on a rare event.
+    public IDisposable OnPrinterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
+    {
+        if (e is DeviceStatusChangedEvent { Status: var status } && status.StartsWith("printer-", StringComparison.Ordinal))
+        {
+            onChange();
+        }
+    });
 
     public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
     {
