@@ -15,6 +15,9 @@ public static class ApplicationSetup
     public static IServiceCollection AddFrontOfficeApplication(this IServiceCollection services)
     {
         services.AddSingleton<DeviceTokens>();
+        services.AddSingleton<DayCounters>();
+        services.AddSingleton<WaitHistory>();
+        services.AddSingleton<RosterCache>();
         services.AddSingleton<PrinterConnections>();
         services.AddSingleton<PrinterAddressPolicy>();
         services.AddSingleton<Receptions.IinHasher>();

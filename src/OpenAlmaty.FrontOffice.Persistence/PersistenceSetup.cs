@@ -9,12 +9,17 @@ public static class PersistenceSetup
 {
     public const string DatabaseFileName = "frontoffice.db";
 
-    /// <summary>Registers the database: an SQLite file in the data directory.</summary>
+    /// <summary>
+    /// Registers the database: an SQLite file in the data directory, written through its strategy,
+    /// the group commit. A server database (PostgreSQL, next) registers no <see cref="IWriteStrategy"/>:
+    /// each command then runs in a transaction of its own and the database's concurrency settles races.
+    /// </summary>
     public static IServiceCollection AddFrontOfficeDb(this IServiceCollection services, string dataDirectory)
     {
         var connectionString = SqliteConnectionString(dataDirectory);
         services.AddDbContextPool<FrontOfficeDb>(options => Configure(options, connectionString));
         services.AddSingleton(_ => new GroupCommit(connectionString));
+        services.AddSingleton<IWriteStrategy>(sp => sp.GetRequiredService<GroupCommit>());
         return services;
     }
 
