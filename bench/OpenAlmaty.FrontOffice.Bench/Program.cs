@@ -213,6 +213,10 @@ try
         $"{day.Wall.TotalSeconds:0.0} s", "≤ 60 s"));
     rows.Add(("Simulated day: server CPU", $"{day.CpuSeconds:0.0} s", ""));
     rows.Add(("Simulated day: server peak RSS", $"{day.PeakRssBytes / 1048576.0:0} MB", "≤ 300 MB"));
+    var year = await YearOfHistory.RunAsync(() => Fresh("year"), SignInAsync, AdminPassword, Path.Combine(work, "year"));
+    rows.Add(($"Year of history: {year.Tickets:N0} tickets with their calls written in", $"{year.Generation.TotalSeconds:0} s", ""));
+    rows.Add(($"Year report (JSON, {year.ServicesInReport} services): time", $"{year.Report.TotalSeconds:0.00} s", "≤ 5 s"));
+    rows.Add(("Year report: server RSS before → peak", $"{year.RssBeforeBytes / 1048576.0:0} → {year.PeakRssBytes / 1048576.0:0} MB (+{(year.PeakRssBytes - year.RssBeforeBytes) / 1048576.0:0} MB)", "≤ +200 MB"));
     if (soak)
     {
         var hours = await SimulatedDay.RunAsync(() => Fresh("soak"), SignInAsync, AdminPassword, hours: 12, minuteMs: MinuteMs);
