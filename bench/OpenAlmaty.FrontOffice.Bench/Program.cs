@@ -197,7 +197,11 @@ try
     {
         await WaitHealthyAsync(address);
         using var http = new HttpClient { BaseAddress = address };
-        (await http.PostAsJsonAsync("/api/auth/password", new ChangePasswordRequest("admin", BootstrapPassword, AdminPassword))).EnsureSuccessStatusCode();
+        var changed = await http.PostAsJsonAsync("/api/auth/password", new ChangePasswordRequest("admin", BootstrapPassword, AdminPassword));
+        if (changed.StatusCode != HttpStatusCode.Unauthorized) // 401: changed already, by an earlier start on the same data
+        {
+            changed.EnsureSuccessStatusCode();
+        }
     }
 
     (Process, Uri) Fresh(string name)
@@ -213,6 +217,7 @@ try
         $"{day.Wall.TotalSeconds:0.0} s", "≤ 60 s"));
     rows.Add(("Simulated day: server CPU", $"{day.CpuSeconds:0.0} s", ""));
     rows.Add(("Simulated day: server peak RSS", $"{day.PeakRssBytes / 1048576.0:0} MB", "≤ 300 MB"));
+    rows.TakeLast(3).ToList().ForEach(r => Console.Error.WriteLine($"{r.Measure}: {r.Value}")); // seen even if a later part fails
     var year = await YearOfHistory.RunAsync(() => Fresh("year"), SignInAsync, AdminPassword, Path.Combine(work, "year"));
     rows.Add(($"Year of history: {year.Tickets:N0} tickets with their calls written in", $"{year.Generation.TotalSeconds:0} s", ""));
     rows.Add(($"Year report (JSON, {year.ServicesInReport} services): time", $"{year.Report.TotalSeconds:0.00} s", "≤ 5 s"));
@@ -231,6 +236,12 @@ try
 }
 finally
 {
+    // A run that failed half-way leaves no server behind.
+    foreach (var process in Started.All.Where(p => !p.HasExited))
+    {
+        process.Kill(entireProcessTree: true);
+    }
+
     SqliteConnection.ClearAllPools();
     try
     {
@@ -335,7 +346,9 @@ static Process StartServer(string dll, string data, int port)
     start.Environment["FrontOffice__Bootstrap__AdminPassword"] = BootstrapPassword;
     start.Environment["FrontOffice__AllowRoot"] = "true"; // a throw-away data directory; the bench machine may run as root
     start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["FrontOffice__LoginAttemptsPerMinute"] = "1000"; // sixty officers sign in within seconds
     var process = Process.Start(start)!;
+    Started.All.Add(process);
     process.OutputDataReceived += (_, _) => { };
     process.BeginOutputReadLine();
     return process;
@@ -368,4 +381,10 @@ static int FreePort()
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+/// <summary>Every server process this run started.</summary>
+internal static class Started
+{
+    public static readonly List<Process> All = [];
 }
