@@ -6,6 +6,7 @@
 #   --soak       also twelve simulated hours at the day's load (about a minute more), RSS and
 #                open handles every simulated hour
 #   --only-day   skip the throughput table (the day, the year, and the soak if asked)
+#   --no-year    skip the year of history and its report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/OpenAlmaty.FrontOffice.Server -c Release -v quiet -nologo

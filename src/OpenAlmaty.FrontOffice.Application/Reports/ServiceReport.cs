@@ -48,13 +48,16 @@ public sealed class BuildServiceReport(FrontOfficeDb db)
             tickets.Add(t);
         }
 
+        // A year's calls name a few dozen officers and rules: one string each, not one per row.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Once(string? value) => value is null ? null : names.TryGetValue(value, out var kept) ? kept : names[value] = value;
         var calls = new List<CallRow>();
         await foreach (var c in db.TicketCalls.Join(period, c => c.TicketId, t => t.Id, (c, t) => c)
                            .OrderBy(c => c.CalledAt).ThenBy(c => c.Id)
                            .Select(c => new CallRow(c.Id, c.TicketId, c.ServiceId, c.OfficerId, c.CalledAt, c.ServingStartedAt, c.EndedAt, c.Outcome, c.Rule))
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            calls.Add(c);
+            calls.Add(c with { OfficerId = Once(c.OfficerId), Rule = Once(c.Rule)! });
         }
 
         var services = await db.Services.AsNoTracking().Include(s => s.Agency).OrderBy(s => s.Agency!.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
