@@ -242,9 +242,16 @@ try
 finally
 {
     // A run that failed half-way leaves no server behind.
-    foreach (var process in Started.All.Where(p => !p.HasExited))
+    foreach (var process in Started.All)
     {
-        process.Kill(entireProcessTree: true);
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // exited, or disposed by the part that started it
+        }
     }
 
     SqliteConnection.ClearAllPools();
