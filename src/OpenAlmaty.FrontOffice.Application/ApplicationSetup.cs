@@ -16,6 +16,9 @@ public static class ApplicationSetup
     {
         services.AddSingleton<DeviceTokens>();
         services.AddSingleton<Common.CallerStandings>();
+        services.AddSingleton<DayCounters>();
+        services.AddSingleton<WaitHistory>();
+        services.AddSingleton<RosterCache>();
         services.AddSingleton<PrinterConnections>();
         services.AddSingleton<PrinterAddressPolicy>();
         services.AddSingleton<Receptions.IinHasher>();

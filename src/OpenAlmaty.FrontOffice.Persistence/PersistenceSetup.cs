@@ -11,7 +11,11 @@ public static class PersistenceSetup
 {
     public const string DatabaseFileName = "frontoffice.db";
 
-    /// <summary>Registers the database: an SQLite file in the data directory.</summary>
+    /// <summary>
+    /// Registers the database: an SQLite file in the data directory, written through its strategy,
+    /// the group commit. A server database (PostgreSQL, next) registers no <see cref="IWriteStrategy"/>:
+    /// each command then runs in a transaction of its own and the database's concurrency settles races.
+    /// </summary>
     /// <param name="maxPages">Tests only: a cap on the file's size in pages, to meet a real "database or disk is full".</param>
     public static IServiceCollection AddFrontOfficeDb(this IServiceCollection services, string dataDirectory, int? maxPages = null)
     {
@@ -23,6 +27,7 @@ public static class PersistenceSetup
 
         services.AddDbContextPool<FrontOfficeDb>(options => Configure(options, connectionString));
         services.AddSingleton(_ => new GroupCommit(connectionString));
+        services.AddSingleton<IWriteStrategy>(sp => sp.GetRequiredService<GroupCommit>());
         return services;
     }
 

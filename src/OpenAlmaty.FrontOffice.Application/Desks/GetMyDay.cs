@@ -31,8 +31,8 @@ public sealed class GetMyDay(FrontOfficeDb db, TimeProvider clock)
         var rated = served.Where(x => x.Ticket.Rating is not null).Select(x => x.Ticket.Rating!.Value).ToList();
         return new OfficerDayDto(
             served.Count,
-            served.Count == 0 ? null : Math.Round(served.Average(x => BuildServiceReport.ServiceMinutes(x.Call)), 1),
-            mine.Count == 0 ? null : mine.Max(x => BuildServiceReport.WaitMinutes(x.Ticket, x.Call)),
+            served.Count == 0 ? null : Math.Round(served.Average(x => BuildServiceReport.ServiceMinutes(x.Call.CalledAt, x.Call.ServingStartedAt, x.Call.EndedAt!.Value)), 1),
+            mine.Count == 0 ? null : mine.Max(x => BuildServiceReport.WaitMinutes(x.Ticket.IssuedAt, x.Call.CalledAt)),
             rated.Count,
             rated.Count == 0 ? null : Math.Round(rated.Average(), 2));
     }
