@@ -112,8 +112,11 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
         return TicketPdf.Render(await ContentAsync(ticket, reprint: false, ct), paper);
     }
 
-    /// <summary>A reprint's mark, in the language the visitor chose at the kiosk.</summary>
-    public static readonly Words CopyMark = new("КӨШІРМЕ", "КОПИЯ", "COPY");
+    /// <summary>A reprint's mark: bilingual as the ticket, with English for an English visitor.</summary>
+    public static string CopyMark(string language) => IsEnglish(language) ? "КӨШІРМЕ / КОПИЯ / COPY" : "КӨШІРМЕ / КОПИЯ";
+
+    // The ticket keeps the visitor's language as its code, as Words.In reads it ("kk", "ru", "en").
+    private static bool IsEnglish(string language) => string.Equals(language, "en", StringComparison.Ordinal);
 
     /// <summary>
     /// What the paper says. A first print says what the kiosk promised; a reprint is a copy, marked so,
@@ -122,7 +125,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     private async Task<TicketContent> ContentAsync(Ticket ticket, bool reprint, CancellationToken ct)
     {
         var agency = await db.Services.AsNoTracking().Where(s => s.Id == ticket.ServiceId)
-            .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu }).SingleAsync(ct);
+            .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu, s.Agency.NameEn }).SingleAsync(ct);
         var (ahead, wait) = (ticket.PeopleAheadAtIssue, TicketView.Promised(ticket));
         if (reprint)
         {
@@ -135,6 +138,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
             $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining,
             ticket.AppointmentAt is { } slot ? AlmatyClock.ToLocal(slot) : null,
             wait.Basis == WaitBases.NoDeskOpen,
-            reprint ? CopyMark.In(ticket.Language) : null);
+            reprint ? CopyMark(ticket.Language) : null,
+            IsEnglish(ticket.Language) ? agency.NameEn : null);
     }
 }
