@@ -17,6 +17,10 @@ public interface IDisplaySource
     /// in <c>seq</c> order and once, until disposed: nothing committed between the load and the subscription is missed.</summary>
     IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent);
 
+    /// <summary>Today's hall events after <paramref name="afterSeq"/>, a page at a time (<see cref="HallEventsDto.More"/>), from
+    /// the server's log: what a page that was away missed, even when the server restarted meanwhile.</summary>
+    Task<HallEventsDto> EventsAfterAsync(long afterSeq, CancellationToken ct);
+
     /// <summary>Calls <paramref name="onEnded"/> once if this display is revoked while its page is open (noticed within seconds), until disposed.</summary>
     IDisposable OnEnrolmentEnded(Action onEnded);
 }

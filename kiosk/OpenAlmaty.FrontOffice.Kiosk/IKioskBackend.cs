@@ -16,12 +16,28 @@ public sealed record KioskBookingResult(BookingCreatedDto? Booking, string? QrSv
 }
 
 /// <summary>
+/// What this kiosk is set up with: whether a printer is configured for it, whether the hall runs in
+/// training mode, and the printer's fault as last seen (null: it prints).
+/// </summary>
+public sealed record KioskSetup(bool HasPrinter, bool Training, string? PrinterFault = null)
+{
+    /// <summary>Whether the visitor is promised paper: a printer configured and not known to be failing.</summary>
+    public bool Prints => HasPrinter && PrinterFault is null;
+}
+
+/// <summary>
 /// What the kiosk needs from the server. The kiosk library declares it and the server implements
 /// it in-process, so the kiosk knows nothing of EF or the application layer.
 /// </summary>
 public interface IKioskBackend
 {
     Task<RosterDto> RosterAsync(CancellationToken ct);
+
+    /// <summary>Read when the page opens, so the screen promises printing only where a printer is configured.</summary>
+    Task<KioskSetup> SetupAsync(CancellationToken ct);
+
+    /// <summary>Calls <paramref name="onChange"/> whenever a kiosk printer's state changes (paper out, back), until disposed.</summary>
+    IDisposable OnPrinterChanged(Action onChange);
 
     /// <summary>Calls <paramref name="onChange"/> whenever an admin changes the roster (names, hours, services), until disposed.</summary>
     IDisposable OnRosterChanged(Action onChange);

@@ -16,22 +16,26 @@ public static class ApplicationSetup
     {
         services.AddSingleton<DeviceTokens>();
         services.AddSingleton<Common.CallerStandings>();
+        services.AddSingleton<DayCounters>();
+        services.AddSingleton<WaitHistory>();
+        services.AddSingleton<RosterCache>();
         services.AddSingleton<PrinterConnections>();
         services.AddSingleton<PrinterAddressPolicy>();
         services.AddSingleton<Receptions.IinHasher>();
         services.AddSingleton<Receptions.HallCalendar>();
         services.AddSingleton<Audit.AuditHead>();
+        services.AddSingleton<Common.StorageFaults>();
         services.AddScoped<Audit.CurrentActor>();
         foreach (var useCase in new[]
         {
             typeof(IssueTicket), typeof(GetPublicTicket), typeof(RateVisit), typeof(TicketChange), typeof(StartServing), typeof(Recall),
             typeof(MarkNoShow), typeof(Complete), typeof(Park), typeof(Unpark), typeof(Rejoin), typeof(Transfer),
-            typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole), typeof(SignOut),
+            typeof(CallNext), typeof(SetDeskOpen), typeof(GetDeskConsole), typeof(SignOut), typeof(ListDeskNoShows), typeof(FindDeskTicket), typeof(GetMyDay),
             typeof(SeedRoster), typeof(GetRoster), typeof(RosterEdit), typeof(CreateDesk), typeof(UpdateDesk), typeof(RetireDesk),
             typeof(CreateAgency), typeof(CreateService), typeof(UpdateService), typeof(RetireAgency), typeof(UpdateAgency), typeof(RetireService),
             typeof(RestoreAgency), typeof(RestoreService), typeof(RestoreDesk), typeof(Receptions.RecentReceptionVisits),
             typeof(EnrolDevice), typeof(ListDevices), typeof(RevokeDevice), typeof(Common.CheckCaller),
-            typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(CloseDay),
+            typeof(CreateOfficer), typeof(ListStaff), typeof(ManageStaffAccount), typeof(MyDesks), typeof(BootstrapAdmin), typeof(ChangeOwnPassword), typeof(RecoverAccount), typeof(GetSnapshot), typeof(GetEventsAfter), typeof(CloseDay),
             typeof(Receptions.CreateSession), typeof(Receptions.ListSessions), typeof(Receptions.BookReception),
             typeof(Receptions.GetBooking), typeof(Receptions.EditCalendar), typeof(Receptions.CancelBooking), typeof(Receptions.ReceptionReaders), typeof(Receptions.MoveBooking), typeof(Receptions.ConfirmBooking),
             typeof(Receptions.RescheduleSession), typeof(Receptions.CheckIn), typeof(Receptions.ReceptionDayList),
@@ -41,7 +45,7 @@ public static class ApplicationSetup
             typeof(Displays.GetDisplayBoard), typeof(Displays.ConfigureDisplay), typeof(Displays.TestDisplay),
             typeof(Reports.BuildServiceReport), typeof(Reports.ServiceReportFiles), typeof(Reports.WriteNightlyReport), typeof(Reports.GetHallDashboard),
             typeof(Audit.AuditTrail), typeof(Audit.ListAudit), typeof(Audit.VerifyAudit),
-            typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(ListPrintJobs),
+            typeof(PrintTicket), typeof(PrintBookingSlip), typeof(ConfigurePrinter), typeof(TestPrint), typeof(RecordPrinterStatus), typeof(PollPrinters), typeof(ListPrintJobs),
         })
         {
             services.AddScoped(useCase);

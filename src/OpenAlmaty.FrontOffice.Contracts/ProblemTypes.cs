@@ -81,6 +81,14 @@ public static class ProblemTypes
     /// <summary>An open kiosk or display page's device was revoked (or never enrolled).</summary>
     public const string DeviceNotEnrolled = Base + "device-not-enrolled";
 
+    /// <summary>400: <c>afterSeq</c> (or the hub's <c>seq</c>) is missing or not a whole number of 0 or more.</summary>
+    public const string InvalidSeq = Base + "invalid-seq";
+    /// <summary>
+    /// 503: nothing was saved because the server's storage failed (disk full, an I/O error, a read-only
+    /// data directory). Safe to repeat later with the same Idempotency-Key; <c>/health</c> says why.
+    /// </summary>
+    public const string StorageUnavailable = Base + "storage-unavailable";
+
     /// <summary>409: a service of a retired agency cannot come back alone; restore the agency first.</summary>
     public const string AgencyRetired = Base + "agency-retired";
 

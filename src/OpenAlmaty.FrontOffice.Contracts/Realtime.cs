@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace OpenAlmaty.FrontOffice.Contracts;
 
 /// <summary>
 /// The server-to-client events of hub <see cref="FrontOfficeRoutes.Hub"/>. Every event carries a
-/// monotonically increasing <c>Seq</c>; a client that reconnects calls
+/// monotonically increasing <c>Seq</c>; a client that reconnects asks for what it missed after the last
+/// <c>Seq</c> it handled (<see cref="IFrontOfficeHub.GetEventsAfter"/>), or, with no <c>Seq</c> of today, calls
 /// <see cref="IFrontOfficeHub.GetSnapshot"/> and drops events whose <c>Seq</c> is not above the snapshot's.
 /// No event carries personal data.
 /// </summary>
@@ -26,6 +29,13 @@ public interface IFrontOfficeHub
 {
     /// <summary>The hall's current state and the <c>Seq</c> it is valid at.</summary>
     Task<SnapshotDto> GetSnapshot();
+
+    /// <summary>
+    /// The hall events kept for today (Asia/Almaty) with a <c>Seq</c> above <paramref name="seq"/>, oldest first, at most
+    /// <see cref="HallEventsDto.PageSize"/>: a client that was away asks from the last <c>Seq</c> it handled and again from
+    /// the last one returned while <see cref="HallEventsDto.More"/> says so. Also <c>GET /api/events?afterSeq=</c>.
+    /// </summary>
+    Task<HallEventsDto> GetEventsAfter(long seq);
 
     /// <summary>Calls the next visitor to a desk (officer of that desk); null when nobody waits.</summary>
     Task<TicketDto?> CallNext(int deskId, string idempotencyKey);
@@ -53,7 +63,21 @@ public sealed record PrintAgentJob(Guid JobId, byte[] Bytes);
 /// <summary><c>Status</c> is <c>ready</c> when printed, else the fault (<c>paper-out</c>, <c>unreachable</c> …).</summary>
 public sealed record PrintAgentResult(bool Printed, string Status, string? Detail);
 
-/// <summary>An event of the hall: one of the <see cref="IFrontOfficeClient"/> payloads, with its place in the one <c>seq</c> order.</summary>
+/// <summary>
+/// An event of the hall: one of the <see cref="IFrontOfficeClient"/> payloads, with its place in the one <c>seq</c> order.
+/// Where events of several kinds travel in one list (<see cref="HallEventsDto"/>) each carries <c>type</c>, the name of
+/// the client method that delivers it live.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TicketIssuedEvent), nameof(IFrontOfficeClient.TicketIssued))]
+[JsonDerivedType(typeof(TicketCalledEvent), nameof(IFrontOfficeClient.TicketCalled))]
+[JsonDerivedType(typeof(TicketRecalledEvent), nameof(IFrontOfficeClient.TicketRecalled))]
+[JsonDerivedType(typeof(TicketClosedEvent), nameof(IFrontOfficeClient.TicketClosed))]
+[JsonDerivedType(typeof(QueueChangedEvent), nameof(IFrontOfficeClient.QueueChanged))]
+[JsonDerivedType(typeof(DeviceStatusChangedEvent), nameof(IFrontOfficeClient.DeviceStatusChanged))]
+[JsonDerivedType(typeof(ReceptionChangedEvent), nameof(IFrontOfficeClient.ReceptionChanged))]
+[JsonDerivedType(typeof(RosterChangedEvent), nameof(IFrontOfficeClient.RosterChanged))]
+[JsonDerivedType(typeof(DisplayTestCalledEvent), nameof(IFrontOfficeClient.DisplayTestCalled))]
 public interface IHallEvent
 {
     long Seq { get; }
@@ -74,6 +98,18 @@ public sealed record DeviceStatusChangedEvent(long Seq, Guid DeviceId, string St
 public sealed record ReceptionChangedEvent(long Seq, Guid SessionId) : IHallEvent;
 
 public sealed record RosterChangedEvent(long Seq) : IHallEvent;
+
+/// <summary>
+/// A page of the day's hall events after the <c>seq</c> asked for, in <c>seq</c> order with no gap. <see cref="More"/>:
+/// more followed than one page holds (ask again from the last event's <c>Seq</c>). <see cref="LatestSeq"/>: the newest
+/// event written; a client whose own <c>seq</c> is above it holds a log that no longer exists (the database was
+/// restored) and starts again from a snapshot.
+/// </summary>
+public sealed record HallEventsDto(IReadOnlyList<IHallEvent> Events, bool More, long LatestSeq)
+{
+    /// <summary>The most events one answer holds.</summary>
+    public const int PageSize = 500;
+}
 
 /// <summary>The hall's state at <see cref="Seq"/>.</summary>
 public sealed record SnapshotDto(

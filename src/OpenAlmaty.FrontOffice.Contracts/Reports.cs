@@ -49,7 +49,11 @@ public sealed record HallDashboardDto(
     IReadOnlyList<AgencyNowDto> Agencies,
     IReadOnlyList<DeskOnBreakDto> DesksOnBreak,
     IReadOnlyList<DeviceFaultDto> DeviceFaults,
-    IReadOnlyList<int> IssuedTodayByHour);
+    IReadOnlyList<int> IssuedTodayByHour,
+    IReadOnlyList<StorageFaultDto> StorageFaults);
+
+/// <summary>Why <c>/health</c> is Unhealthy, for the administrator: <c>Code</c> is write-failed, file-not-written, database-file-deleted or disk-nearly-full.</summary>
+public sealed record StorageFaultDto(string Code, string Kk, string Ru, string Detail, DateTimeOffset Since);
 
 /// <param name="LongestWaitMinutes">How long the visitor waiting longest has waited so far.</param>
 /// <param name="TargetWaitMinutes">The strictest target wait of the agency's services.</param>

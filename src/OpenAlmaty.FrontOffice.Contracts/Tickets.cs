@@ -120,3 +120,20 @@ public sealed record CompleteTicketRequest(string? Outcome = null, string? Topic
 
 /// <summary>Calls a ticket from the waiting list out of order (officer); the reason is stored for audit.</summary>
 public sealed record CallTicketRequest(Guid TicketId, string? Reason);
+
+/// <summary>A visitor marked as not come today whom a desk of the service may still take back (officer console).</summary>
+/// <param name="RejoinUntil">When the service's rejoin window ends: after it a rejoin is refused.</param>
+public sealed record RejoinableTicketDto(Guid Id, string Number, int ServiceId, DateTimeOffset MarkedAt, DateTimeOffset RejoinUntil, int Version);
+
+/// <summary>A ticket of today found by its number at a desk: where it stands and what the desk may do with it. No personal data.</summary>
+/// <param name="State">The ticket state's name (<c>Waiting</c>, <c>Called</c>, <c>Serving</c>, <c>Parked</c>, <c>NoShow</c>, <c>Completed</c>, <c>Cancelled</c>).</param>
+/// <param name="DeskNumber">The desk that has the visitor now (called or serving), if any.</param>
+/// <param name="RejoinUntil">A no-show: when the rejoin window ends.</param>
+public sealed record FoundTicketDto(Guid Id, string Number, int ServiceId, string State, string? DeskNumber, int Version, DateTimeOffset? RejoinUntil);
+
+/// <summary>An officer's own figures for today, measured as the service report measures them.</summary>
+/// <param name="Served">Visits the officer completed today.</param>
+/// <param name="AverageServiceMinutes">From the start of serving (or the call, when serving was never marked) to completion.</param>
+/// <param name="LongestWaitMinutes">The longest wait, from the ticket to the call, among the visitors the officer called today.</param>
+/// <param name="Ratings">Ratings visitors gave to the visits the officer completed today.</param>
+public sealed record OfficerDayDto(int Served, double? AverageServiceMinutes, double? LongestWaitMinutes, int Ratings, double? AverageRating);

@@ -14,7 +14,7 @@ namespace OpenAlmaty.FrontOffice.Persistence;
 /// Each command runs in its own <see cref="FrontOfficeDb"/>, lent the writer's connection and
 /// transaction for its turn, so the use cases do not know they were batched.
 /// </summary>
-public sealed class GroupCommit : IAsyncDisposable
+public sealed class GroupCommit : IWriteStrategy, IAsyncDisposable
 {
     /// <summary>More commands than this wait for the next commit, so that no answer waits long behind a huge batch.</summary>
     public const int MaxBatch = 128;
@@ -36,13 +36,19 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private long _batches;
     private long _commands;
+    private long _losses;
+
+    /// <summary>One writer, one command at a time: memory kept beside the file is exact.</summary>
+    public bool SoleWriter => true;
+
+    public long Losses => Interlocked.Read(ref _losses);
 
     /// <summary>
     /// Runs <paramref name="work"/> against <paramref name="db"/> inside the next group commit and
     /// returns its result once that commit is durable. A concurrency conflict reruns the work on
     /// fresh data (within the same batch); any other exception rolls back this command only.
     /// </summary>
-    public async Task<T> RunAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    public async Task<T> RunAsync<T>(FrontOfficeDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct, Action? released = null)
     {
         var turn = new Turn();
         await _waiting.Writer.WriteAsync(turn, ct);
@@ -65,7 +71,7 @@ public sealed class GroupCommit : IAsyncDisposable
         T result;
         try
         {
-            result = await InSavepointAsync(db, transaction, work, ct);
+            result = await InSavepointAsync(db, transaction, work, released, ct);
         }
         catch
         {
@@ -81,7 +87,8 @@ public sealed class GroupCommit : IAsyncDisposable
         return result;
     }
 
-    private async Task<T> InSavepointAsync<T>(FrontOfficeDb db, SqliteTransaction transaction, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    private async Task<T> InSavepointAsync<T>(
+        FrontOfficeDb db, SqliteTransaction transaction, Func<CancellationToken, Task<T>> work, Action? released, CancellationToken ct)
     {
         var facade = db.Database;
         if (facade.GetDbConnection().State != System.Data.ConnectionState.Closed)
@@ -101,6 +108,8 @@ public sealed class GroupCommit : IAsyncDisposable
                     var result = await work(ct);
                     await db.SaveChangesAsync(ct);
                     await transaction.ReleaseAsync(Savepoint, ct);
+                    // Before the writer gives the next turn: the next command sees this one in memory as in the file.
+                    released?.Invoke();
                     return result;
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -190,6 +199,8 @@ public sealed class GroupCommit : IAsyncDisposable
             catch (Exception e)
             {
                 // The commit itself failed (disk full, I/O): nothing of this batch is durable, and every caller hears so.
+                // Counted first: memory that took these commands in is rebuilt before the next batch reads it.
+                Interlocked.Increment(ref _losses);
                 done.ForEach(t => t.Ended.TrySetException(e));
             }
 

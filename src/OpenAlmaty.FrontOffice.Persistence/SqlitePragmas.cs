@@ -14,6 +14,8 @@ namespace OpenAlmaty.FrontOffice.Persistence;
 /// safety net at a larger size.
 /// The pragmas hold for the life of the native connection, which the pool keeps across opens,
 /// so they are run once per native connection rather than before every query.
+/// A test may cap the file's size (<see cref="LimitPages"/>) to meet a real <c>SQLITE_FULL</c>;
+/// <c>max_page_count</c> is per connection too, so it travels with these pragmas.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -21,13 +23,34 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
 
+    /// <summary>Extra pragmas per connection string: only the test-only page cap today.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Extra = new(StringComparer.Ordinal);
+
+    /// <summary>Caps the database behind <paramref name="connectionString"/> at <paramref name="pages"/> pages (tests of a full disk).</summary>
+    public static void LimitPages(string connectionString, int pages) =>
+        Extra[connectionString] = $"PRAGMA max_page_count={pages.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+
+    private static string For(DbConnection connection) =>
+        Extra.TryGetValue(connection.ConnectionString, out var extra) ? Pragmas + extra : Pragmas;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (IsNew(connection))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = For(connection);
+                command.ExecuteNonQuery();
+            }
+            catch
+            {
+                // EF counts the open as failed and will not close it: a pooled context would keep an open
+                // connection into its next lease, which the group commit refuses (a 500 after a disk error).
+                connection.Close();
+                throw;
+            }
+
             Remember(connection);
         }
     }
@@ -36,9 +59,18 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (IsNew(connection))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = For(connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch
+            {
+                await connection.CloseAsync(); // as above
+                throw;
+            }
+
             Remember(connection);
         }
     }
@@ -49,7 +81,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = For(connection);
             await command.ExecuteNonQueryAsync(ct);
             Remember(connection);
         }

@@ -24,7 +24,10 @@ public interface IPaperSlip
     string? Warning { get; }
 }
 
-/// <summary>What a paper ticket says. No personal data: a number, a service, a time, a QR.</summary>
+/// <summary>
+/// What a paper ticket says. No personal data: a number, a service, a time, a QR. Always in Kazakh
+/// and Russian; an English visitor's ticket (<see cref="AgencyEn"/> given) says it in English too.
+/// </summary>
 public sealed record TicketContent(
     string Number,
     string AgencyKk,
@@ -36,7 +39,9 @@ public sealed record TicketContent(
     string StatusUrl,
     bool IsTraining = false,
     DateTime? SlotLocal = null,
-    bool NoDeskServing = false) : IPaperSlip
+    bool NoDeskServing = false,
+    string? CopyMark = null,
+    string? AgencyEn = null) : IPaperSlip
 {
     public const string HeaderKk = "Open Almaty · қоғамдық қабылдау";
     public const string HeaderRu = "Open Almaty · общественная приёмная";
@@ -45,9 +50,20 @@ public sealed record TicketContent(
 
     public string QrUrl => StatusUrl;
 
-    public int BodyLines => 6;
+    private bool English => AgencyEn is not null;
 
-    public string? Warning => IsTraining ? "ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН" : null;
+    public int BodyLines => English ? 8 : 6;
+
+    // A reprint says it is a copy (the visitor may hold the first one too) in the same bold last line.
+    public string? Warning => (CopyMark, IsTraining) switch
+    {
+        (null, false) => null,
+        (null, true) => Training,
+        ({ } copy, false) => copy,
+        ({ } copy, true) => $"{copy} · {Training}",
+    };
+
+    private const string Training = "ОҚУ ТАЛОНЫ / УЧЕБНЫЙ ТАЛОН";
 
     public IReadOnlyList<string> Lines() =>
     [
@@ -55,14 +71,19 @@ public sealed record TicketContent(
         HeaderRu,
         AgencyKk,
         AgencyRu,
+        .. English ? (string[])[AgencyEn!] : [],
         IssuedAtLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture),
         $"Алдыңызда: {PeopleAhead} адам",
         $"Перед вами: {PeopleAhead} чел.",
+        .. English ? (string[])[$"Ahead of you: {PeopleAhead}"] : [],
         // A wait is printed only when it rests on something: a booked time, or desks that serve now.
         SlotLocal is { } slot ? $"Уақыты / Время: {slot.ToString("HH:mm", CultureInfo.InvariantCulture)}"
             : NoDeskServing ? "Терезе ашық емес / Окна закрыты"
             : $"Күту: {WaitFromMinutes}–{WaitToMinutes} мин / Ожидание: {WaitFromMinutes}–{WaitToMinutes} мин",
+        .. English ? (string[])[SlotLocal is { } at ? $"Your time: {at.ToString("HH:mm", CultureInfo.InvariantCulture)}"
+            : NoDeskServing ? "No desk is open now" : $"Wait: {WaitFromMinutes}–{WaitToMinutes} min"] : [],
         "Телефонмен сканерлеңіз / Отсканируйте телефоном",
+        .. English ? (string[])["Scan it with your phone"] : [],
         .. Warning is { } w ? (string[])[w] : [],
     ];
 }

@@ -16,6 +16,9 @@ public sealed record PrintOutcome(bool Printed, PrinterFault Fault, string? Deta
 /// </summary>
 public sealed class TicketPrinter(IPrinterTransport transport)
 {
+    /// <summary>What the printer says of itself now, without printing (the server's watch between jobs).</summary>
+    public Task<PrinterStatus> StatusAsync(CancellationToken ct) => transport.QueryStatusAsync(ct);
+
     public async Task<PrintOutcome> PrintAsync(byte[] job, CancellationToken ct)
     {
         var status = await transport.QueryStatusAsync(ct);

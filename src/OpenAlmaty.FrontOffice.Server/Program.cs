@@ -6,10 +6,12 @@ using OpenAlmaty.FrontOffice.Server.Features.Kiosk;
 using OpenAlmaty.FrontOffice.Server.Features.Admin;
 using OpenAlmaty.FrontOffice.Server.Features.Auth;
 using OpenAlmaty.FrontOffice.Server.Features.Desks;
+using OpenAlmaty.FrontOffice.Server.Features.Events;
 using OpenAlmaty.FrontOffice.Server.Features.Displays;
 using OpenAlmaty.FrontOffice.Server.Features.Receptions;
 using OpenAlmaty.FrontOffice.Server.Features.Roster;
 using OpenAlmaty.FrontOffice.Server.Features.Tickets;
+using OpenAlmaty.FrontOffice.Server.Health;
 using OpenAlmaty.FrontOffice.Server.Problems;
 using OpenAlmaty.FrontOffice.Server.Realtime;
 using OpenAlmaty.FrontOffice.Server.Security;
@@ -22,6 +24,12 @@ if (HostChecks.RefusesToRunAsRoot(builder.Configuration) is { } refusal)
     return 2;
 }
 
+if (HostChecks.RefusesUnwritableDataDirectory(builder.Configuration) is { } unwritable)
+{
+    Console.Error.WriteLine(unwritable);
+    return 3;
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -32,7 +40,16 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddFrontOffice();
 
 var app = builder.Build();
-await app.InitializeFrontOfficeAsync();
+try
+{
+    await app.InitializeFrontOfficeAsync();
+}
+catch (Exception e) when (HostChecks.DatabaseRefused(app, e) is { } refused)
+{
+    Console.Error.WriteLine(refused);
+    return 3;
+}
+
 if (args is [ConsoleCommands.ResetPassword, ..])
 {
     return await ConsoleCommands.ResetPasswordAsync(app, args);
@@ -48,7 +65,7 @@ app.UseAuthorization();
 app.UseCurrentActor();
 app.UseAntiforgery();
 
-app.MapHealthChecks(FrontOfficeRoutes.Health);
+app.MapHealthChecks(FrontOfficeRoutes.Health, HealthAnswer.Options);
 app.MapOpenApi(FrontOfficeRoutes.OpenApi);
 app.MapScalarApiReference("/api/reference", o => o.WithOpenApiRoutePattern(FrontOfficeRoutes.OpenApi).DisableDefaultFonts());
 // Every API body's required fields are checked against the contract before its handler runs.
@@ -59,6 +76,7 @@ api.MapTicketsApi();
 api.MapDesksApi();
 api.MapAdminApi();
 api.MapReceptionsApi();
+api.MapEventsApi();
 app.MapHub<FrontOfficeHub>(FrontOfficeRoutes.Hub);
 app.MapDeviceEnrolment();
 app.MapStaffEndpoints();

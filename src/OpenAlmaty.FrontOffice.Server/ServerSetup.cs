@@ -46,8 +46,11 @@ public static class ServerSetup
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         services.PostConfigure<FrontOfficeOptions>(o => o.DataDirectory = dataDirectory);
 
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
         services.AddSingleton(TimeProvider.System);
-        services.AddFrontOfficeDb(dataDirectory);
+        services.AddFrontOfficeDb(dataDirectory, storage.MaxPages);
         services.AddFrontOfficeApplication();
 
         services.AddSingleton<HallFeed>();
@@ -58,6 +61,7 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();
         services.AddHostedService<WalCheckpoints>();
+        services.AddHostedService<PrinterWatch>();
         services.AddPublicAddressCheck();
 
         services.ConfigureHttpJsonOptions(o =>
@@ -83,7 +87,9 @@ public static class ServerSetup
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealth>("database").AddCheck<Health.StorageHealth>("storage");
+        // A monitor asks /health every few seconds: an Unhealthy answer is not logged each time (StorageFaults logs a fault once).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         AddStaffAndDevices(services);
     }
 

@@ -15,10 +15,12 @@ public sealed class BrowserHall : IAsyncDisposable
     public ServerProcess Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
-    public static async Task<BrowserHall> StartAsync()
+    /// <param name="environment">Settings for the server beyond the harness's (see <see cref="ServerProcess.StartAsync"/>).</param>
+    /// <param name="healthy">False: the server may start Unhealthy (a storage fault on purpose).</param>
+    public static async Task<BrowserHall> StartAsync(IReadOnlyDictionary<string, string>? environment = null, bool healthy = true)
     {
         var hall = new BrowserHall();
-        hall.Server = await ServerProcess.StartAsync(hall._data, serverDll: ServerProcess.BuiltServer());
+        hall.Server = await ServerProcess.StartAsync(hall._data, serverDll: ServerProcess.BuiltServer(), environment: environment, healthy: healthy);
         hall._playwright = await Playwright.CreateAsync();
         // A browser that cannot start fails the test: it is never skipped.
         hall.Browser = await hall._playwright.Chromium.LaunchAsync(new()

@@ -89,7 +89,7 @@ public sealed class HallBrowserTests : IAsyncLifetime
             await kiosk.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
         }
 
-        await kiosk.TapAsync("[data-test=kind-agency]");
+        await kiosk.TapAsync("[data-test=topic-energy]"); // the energy agencies: the department is on the first page
         await kiosk.TapAsync("[data-test=service-energy]");
         await kiosk.TapAsync("[data-test=priority-none]");
         return (await (await kiosk.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync())!;

@@ -41,7 +41,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync($"[data-test=kind-agency]:has-text('{agenciesLabel}')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-start-{language}.png") });
 
-        await page.TapAsync("[data-test=kind-agency]");
+        await page.TapAsync("[data-test=topic-energy]"); // the energy agencies: the department is on the first page
         await page.WaitForSelectorAsync("[data-test=service-energy]");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"kiosk-services-{language}.png") });
 
@@ -94,7 +94,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]", new() { Timeout = 60_000 });
         await page.WaitForSelectorAsync("[data-test=offline]", new() { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
 
-        await page.TapAsync("[data-test=kind-agency]");
+        await page.TapAsync("[data-test=topic-energy]"); // the energy agencies: the department is on the first page
         await page.TapAsync("[data-test=service-energy]");
         await page.TapAsync("[data-test=priority-none]");
         Assert.Matches("^[A-Z]{1,3}-\\d{3}$", await (await page.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync());
@@ -109,7 +109,7 @@ public sealed class KioskBrowserTests : IAsyncLifetime
             .EnsureSuccessStatusCode();
 
         var page = await KioskAsync();
-        await page.TapAsync("[data-test=kind-agency]");
+        await page.TapAsync("[data-test=topic-energy]"); // the energy agencies: the department is on the first page
         await page.TapAsync("[data-test=service-energy]");
         await page.TapAsync("[data-test=priority-none]");
         var number = await (await page.WaitForSelectorAsync("[data-test=number]"))!.TextContentAsync();

@@ -104,7 +104,7 @@ public sealed class PowersTakenAwayBrowserTests : IAsyncLifetime
         var kiosk = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true })).NewPageAsync();
         await kiosk.GotoAsync(_hall.Url($"/kiosk/enrol?token={device.Token}"));
         await kiosk.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
-        await kiosk.TapAsync("[data-test=kind-agency]");
+        await kiosk.TapAsync("[data-test=topic-energy]"); // the energy agencies: the department is on the first page
         await kiosk.TapAsync("[data-test=service-energy]");
         await kiosk.WaitForSelectorAsync("[data-test=priority-none]");
 

@@ -19,8 +19,10 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         var kiosk = await (await _hall.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1080, Height = 1920 }, HasTouch = true })).NewPageAsync();
         await kiosk.GotoAsync(_hall.Url($"/kiosk/enrol?token={device.Token}"));
         await kiosk.WaitForSelectorAsync("[data-test=kiosk][data-ready=true]");
-        await kiosk.TapAsync("[data-test=kind-agency]");
-        var before = await kiosk.InnerTextAsync("[data-test=service-energy]");
+        // The visitor has chosen the energy department (a tile names the agency; the screen after it, agency and service).
+        await kiosk.TapAsync("[data-test=topic-energy]");
+        await kiosk.TapAsync("[data-test=service-energy]");
+        var before = await kiosk.InnerTextAsync("[data-test=chosen]");
         Assert.DoesNotContain("Жылу, су және жарық", before, StringComparison.Ordinal);
         await kiosk.EvaluateAsync("() => window.__sameDocument = true"); // gone if the page reloads
 
@@ -43,7 +45,7 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         await admin.WaitForSelectorAsync("[data-test=saved]");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "admin-roster.png"), FullPage = false });
 
-        await kiosk.WaitForSelectorAsync("[data-test=service-energy]:has-text('Жылу, су және жарық')");
+        await kiosk.WaitForSelectorAsync("[data-test=chosen]:has-text('Жылу, су және жарық')");
         Assert.True(await kiosk.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the kiosk page was not reloaded");
         await kiosk.ScreenshotAsync(new() { Path = Path.Combine(BrowserHall.Screens(), "kiosk-services-renamed-kk.png") });
 
@@ -60,7 +62,6 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         await admin.WaitForSelectorAsync("[data-page=dashboard][data-ready=true]");
         var row = $"[data-test=agency-now][data-agency='{energyAgency}']";
         Assert.Equal("0", (await admin.InnerTextAsync($"{row} td:nth-child(3)")).Trim());
-        await kiosk.TapAsync("[data-test=service-energy]");
         await kiosk.TapAsync("[data-test=priority-none]");
         await kiosk.WaitForSelectorAsync("[data-test=number]");
         await admin.WaitForFunctionAsync($"() => document.querySelector(\"{row} td:nth-child(3)\")?.textContent.trim() === '1'");

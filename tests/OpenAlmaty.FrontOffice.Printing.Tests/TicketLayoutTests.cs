@@ -23,6 +23,23 @@ public class TicketLayoutTests
     }
 
     [Fact]
+    public void An_english_visitors_ticket_stays_bilingual_and_adds_english_and_a_kazakh_or_russian_one_has_none()
+    {
+        var english = Ticket with { AgencyEn = "Zhetysu District Akimat", CopyMark = "КӨШІРМЕ / КОПИЯ / COPY" };
+        var lines = english.Lines();
+        Assert.Contains("Алдыңызда: 3 адам", lines);
+        Assert.Contains("Перед вами: 3 чел.", lines);
+        Assert.Contains("Ahead of you: 3", lines);
+        Assert.Contains("Wait: 10–25 min", lines);
+        Assert.Contains("Zhetysu District Akimat", lines);
+        Assert.Equal("КӨШІРМЕ / КОПИЯ / COPY", lines[^1]);
+        var (job, _) = TicketLayout.Render(english, PrinterProfile.Epson80);
+        Assert.Contains(Convert.ToHexString(PrinterCodePage.Kz1048.Encode("Ahead of you: 3")), Convert.ToHexString(job), StringComparison.Ordinal);
+
+        Assert.DoesNotContain(Ticket.Lines(), l => l.StartsWith("Ahead", StringComparison.Ordinal) || l.StartsWith("Wait", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_printer_without_kz1048_gets_a_raster_ticket_whose_qr_reads_back()
     {
         var (job, mode) = TicketLayout.Render(Ticket, PrinterProfile.Generic80);

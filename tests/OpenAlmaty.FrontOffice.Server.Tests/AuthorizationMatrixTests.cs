@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/auth/me"] = Hall,
         ["GET /api/roster"] = Hall,
         ["GET /api/snapshot"] = Hall,
+        ["GET /api/events"] = Hall,
         ["POST /api/tickets"] = [Who.Kiosk],
         ["GET /api/public/tickets/{publicId}"] = Everyone,
         ["POST /api/tickets/{id:guid}/start"] = [Who.Officer],
@@ -162,6 +163,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Dictionary<string, Who[]> HubMatrix = new()
     {
         [nameof(IFrontOfficeHub.GetSnapshot)] = Hall,
+        [nameof(IFrontOfficeHub.GetEventsAfter)] = Hall,
         [nameof(IFrontOfficeHub.CallNext)] = [Who.Officer],
         [nameof(IFrontOfficeHub.RegisterPrintAgent)] = [Who.Kiosk],
         [nameof(IFrontOfficeHub.ReportPrinterStatus)] = [Who.Kiosk],
@@ -240,6 +242,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 Func<Task> call = method switch
                 {
                     nameof(IFrontOfficeHub.GetSnapshot) => () => hub.InvokeAsync<SnapshotDto>(method),
+                    nameof(IFrontOfficeHub.GetEventsAfter) => () => hub.InvokeAsync<HallEventsDto>(method, 0L),
                     nameof(IFrontOfficeHub.CallNext) => () => hub.InvokeAsync<TicketDto?>(method, _deskId, Guid.NewGuid().ToString()),
                     nameof(IFrontOfficeHub.RegisterPrintAgent) => () => hub.InvokeAsync(method),
                     nameof(IFrontOfficeHub.ReportPrinterStatus) => () => hub.InvokeAsync(method, "ready"),

@@ -43,6 +43,7 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
     public int LoginAttemptsPerMinute { get; init; } = 1000;
     public int ReceptionRetentionDays { get; init; } = 365;
     public int CodeLookupsPerMinute { get; init; } = 1000;
+    public int PrinterPollSeconds { get; init; } = 30;
 
     /// <summary>False: the hourly housekeeping never runs, so a test can tell what a clock jump and a read do on their own.</summary>
     public bool RunsHousekeeping { get; init; } = true;
@@ -62,6 +63,7 @@ public sealed class FrontOfficeApp : WebApplicationFactory<Program>
         builder.UseSetting("FrontOffice:Bootstrap:AdminPassword", BootstrapPassword);
         builder.UseSetting("FrontOffice:AllowRoot", "true"); // CI may run as root
         builder.UseSetting("FrontOffice:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("FrontOffice:PrinterPollSeconds", PrinterPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FrontOffice:CodeLookupsPerMinute", CodeLookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FrontOffice:ReceptionRetentionDays", ReceptionRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(ErrorLog)));

@@ -84,7 +84,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var page = await officer.GetAsync(new Uri($"/desk/{notMine.Id}", UriKind.Relative));
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"{(int)page.StatusCode}: {html[..Math.Min(html.Length, 300)]}");
-        Assert.Contains("Это окно вам не назначено", html, StringComparison.Ordinal);
+        Assert.Contains($"Окно {notMine.Number} за вами не закреплено", html, StringComparison.Ordinal);
 
         var unknown = await officer.GetAsync(new Uri("/desk/9999", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
@@ -95,7 +95,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         nobody.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         var none = await nobody.GetAsync(new Uri("/desk", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, none.StatusCode);
-        Assert.Contains("За вами не закреплено ни одного окна", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("За вами не закреплено окно", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Empty(_app.ErrorLog);
     }
 }

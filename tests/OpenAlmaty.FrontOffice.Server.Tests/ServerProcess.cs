@@ -45,9 +45,49 @@ public sealed class ServerProcess : IAsyncDisposable
             "src", "OpenAlmaty.FrontOffice.Server", "bin", configuration, framework, "OpenAlmaty.FrontOffice.Server.dll");
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, string? serverDll = null)
+    /// <param name="environment">Settings beyond the harness's own (e.g. <c>FrontOffice__Storage__MinFreeMegabytes</c>).</param>
+    /// <param name="healthy">False: started once <c>/health</c> answers at all, Unhealthy included.</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, string? serverDll = null,
+        IReadOnlyDictionary<string, string>? environment = null, bool healthy = true)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var start = StartInfo(dataDirectory, address, serverDll, environment);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(process.HasExited, "The server process exited during start-up: " + string.Join(" | ", output));
+            try
+            {
+                var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (health.StatusCode == HttpStatusCode.OK || (!healthy && health.StatusCode == HttpStatusCode.ServiceUnavailable))
+                {
+                    await ChangeBootstrapPasswordAsync(http);
+                    return new ServerProcess(process, address, output);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The server did not answer /health within a minute.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>How the harness starts the server: training mode, the bootstrap password, root allowed, quiet logs, plus <paramref name="environment"/>.</summary>
+    public static ProcessStartInfo StartInfo(string dataDirectory, Uri address, string? serverDll = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var dll = serverDll ?? Path.Combine(AppContext.BaseDirectory, "OpenAlmaty.FrontOffice.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -65,36 +105,12 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["FrontOffice__PublicBaseUrl"] = address.ToString();
         start.Environment["FrontOffice__LoginAttemptsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            Assert.False(process.HasExited, "The server process exited during start-up.");
-            try
-            {
-                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
-                {
-                    await ChangeBootstrapPasswordAsync(http);
-                    return new ServerProcess(process, address, output);
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The server did not answer /health within a minute.");
-            await Task.Delay(100);
+            start.Environment[name] = value;
         }
+
+        return start;
     }
 
     /// <summary>

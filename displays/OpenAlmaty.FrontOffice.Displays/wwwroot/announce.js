@@ -5,8 +5,51 @@
 // (2–3 calls), or the ticket numbers alone (4 or more; the screen shows the window). The forms come
 // from the server (Announcement.For); which one is said is decided here, the one place that knows
 // how many calls are waiting.
+//
+// It is also the one place that knows what this tab has said, so it leads the catch-up of a board
+// that was away: what was said is kept in sessionStorage (a reload, as reconnect.js does when the
+// server lost the circuit, keeps it; a new tab or a restarted browser starts fresh from the board),
+// each call by its seq, so a call caught up and the same call arriving live are said once. When the
+// connection drops, the newest seq reached is noted; when it is back (reconnect.js's events), the
+// board is asked for everything after it (DisplayBoard.CatchUp). A reloaded page's board asks from
+// the seq kept before the reload (attach).
 window.oaAnnouncer = (() => {
     const queue = [];
+    const storeKey = "oa.display.heard";
+    const keep = 500;
+    const saved = read();
+    // The newest seq the board has reached: its load, or a call said.
+    let last = saved ? saved.last : null;
+    const heard = new Set(saved ? saved.heard : []);
+    let board = null;
+    let awayFrom = null;
+
+    function read() {
+        try {
+            const value = JSON.parse(sessionStorage.getItem(storeKey));
+            return value && typeof value.last === "number" && Array.isArray(value.heard) ? value : null;
+        } catch {
+            return null;
+        }
+    }
+
+    function save() {
+        while (heard.size > keep) heard.delete(heard.values().next().value);
+        try {
+            sessionStorage.setItem(storeKey, JSON.stringify({ last, heard: Array.from(heard) }));
+        } catch { /* storage full or refused: this page still says each call once */ }
+    }
+
+    function catchUp() {
+        if (!board || awayFrom === null) return;
+        const from = awayFrom;
+        awayFrom = null;
+        // Down again before the board answered: the next time up asks from the same seq.
+        board.invokeMethodAsync("CatchUp", from).catch(() => { if (awayFrom === null) awayFrom = from; });
+    }
+
+    window.addEventListener("oa:connection-down", () => { if (awayFrom === null && last !== null) awayFrom = last; });
+    window.addEventListener("oa:connection-up", catchUp);
     let playing = false;
     // The largest number of calls waiting together since the player was last idle: a burst keeps its
     // shorter form to its end, so the last call of five is not read at full length after the others.
@@ -64,6 +107,7 @@ window.oaAnnouncer = (() => {
         }
         el.dataset.announced = String(Number(el.dataset.announced || 0) + 1);
         el.dataset.lastAnnounced = number;
+        el.dataset.said = ((el.dataset.said || "") + " " + number).trim().split(" ").slice(-50).join(" ");
         el.dataset.lastForm = form;
         el.dataset.forms = ((el.dataset.forms || "") + " " + form).trim().split(" ").slice(-20).join(" ");
         playing = false;
@@ -71,10 +115,41 @@ window.oaAnnouncer = (() => {
     }
 
     return {
-        /** Queues one call: `speech` is { chime, full, brief, numbers } (clip addresses). */
-        enqueue(number, speech) {
+        /**
+         * Queues one call: `speech` is { chime, full, brief, numbers } (clip addresses); `seq` is the call's
+         * event (none for a test call): a seq already said is not said again.
+         */
+        enqueue(number, speech, seq) {
+            if (typeof seq === "number") {
+                if (heard.has(seq)) return;
+                heard.add(seq);
+                last = Math.max(last ?? 0, seq);
+                save();
+            }
             queue.push({ number, speech });
             playNext();
+        },
+
+        /**
+         * The board of this page (a DotNetObjectReference with CatchUp(afterSeq)) at the seq it was loaded at.
+         * Returns the seq this tab had reached before (its board asks for what came after), or null the first time.
+         */
+        attach(boardRef, loadedSeq) {
+            board = boardRef;
+            if (last !== null && loadedSeq < last) {
+                // The server's log is below what this tab reached: it started again (a restored
+                // database), and what the tab kept belongs to the old one.
+                heard.clear();
+                last = null;
+            }
+            const before = last;
+            last = Math.max(last ?? 0, loadedSeq);
+            save();
+            return before;
+        },
+
+        detach(boardRef) {
+            if (board === boardRef) board = null;
         },
     };
 })();

@@ -3,12 +3,19 @@ using OpenAlmaty.FrontOffice.Application.Common;
 
 namespace OpenAlmaty.FrontOffice.Application.Audit;
 
-/// <summary>The newest entry's number and hash, kept in a file beside the database.</summary>
-public sealed class AuditHead(IOptions<FrontOfficeOptions> options)
+/// <summary>
+/// The newest entry's number and hash, kept in a file beside the database. It is written after the
+/// commit, so a file that cannot be written (a read-only data directory, a full disk) does not undo or
+/// deny a change that is already durable: the fault shows in <c>/health</c> instead, and the head
+/// catches up with the next entry written once the file can be written again.
+/// </summary>
+public sealed class AuditHead(IOptions<FrontOfficeOptions> options, StorageFaults faults)
 {
+    public const string FileName = "audit-head";
+
     private readonly Lock _writing = new();
 
-    private string FilePath => Path.Combine(options.Value.DataDirectory, "audit-head");
+    private string FilePath => Path.Combine(options.Value.DataDirectory, FileName);
 
     public void Advance(long id, string hash)
     {
@@ -20,8 +27,16 @@ public sealed class AuditHead(IOptions<FrontOfficeOptions> options)
             }
 
             var temporary = FilePath + ".new";
-            File.WriteAllText(temporary, $"{id} {hash}");
-            File.Move(temporary, FilePath, overwrite: true);
+            try
+            {
+                File.WriteAllText(temporary, $"{id} {hash}");
+                File.Move(temporary, FilePath, overwrite: true);
+                faults.FileWritten(FileName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                faults.FileFailed(FileName, e);
+            }
         }
     }
 

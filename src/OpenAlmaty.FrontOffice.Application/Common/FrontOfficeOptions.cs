@@ -42,6 +42,10 @@ public sealed class FrontOfficeOptions
     [Range(1, 10000)]
     public int CodeLookupsPerMinute { get; set; } = 20;
 
+    /// <summary>How often the server asks each kiosk's network or USB printer how it is, between jobs.</summary>
+    [Range(1, 3600)]
+    public int PrinterPollSeconds { get; set; } = 30;
+
     /// <summary>
     /// The networks a kiosk's network printer may be on, in CIDR notation; null: the private ranges and
     /// loopback (<c>Printing.PrinterAddressPolicy.DefaultNetworks</c>). Set e.g.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Devices;
@@ -59,7 +60,7 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
             return new PrintResultDto(NoPrinter, null, null);
         }
 
-        var content = await ContentAsync(ticket, ct);
+        var content = await ContentAsync(ticket, reprint, ct);
         var (job, mode) = TicketLayout.Render(content, profile);
         var outcome = await printers.PrintAsync(device, job, ct);
         return await RecordAsync(device, ticket.Id, mode, outcome, reprint, requestedBy, ct);
@@ -108,16 +109,36 @@ public sealed class PrintTicket(FrontOfficeDb db, PrinterConnections printers, T
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw ProblemException.NotFound(ProblemTypes.UnknownTicket, "There is no such ticket.");
-        return TicketPdf.Render(await ContentAsync(ticket, ct), paper);
+        return TicketPdf.Render(await ContentAsync(ticket, reprint: false, ct), paper);
     }
 
-    private async Task<TicketContent> ContentAsync(Ticket ticket, CancellationToken ct)
+    /// <summary>A reprint's mark: bilingual as the ticket, with English for an English visitor.</summary>
+    public static string CopyMark(string language) => IsEnglish(language) ? "КӨШІРМЕ / КОПИЯ / COPY" : "КӨШІРМЕ / КОПИЯ";
+
+    // The ticket keeps the visitor's language as its code, as Words.In reads it ("kk", "ru", "en").
+    private static bool IsEnglish(string language) => string.Equals(language, "en", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What the paper says. A first print says what the kiosk promised; a reprint is a copy, marked so,
+    /// and says where the visitor stands now (people ahead and the wait as of the reprint).
+    /// </summary>
+    private async Task<TicketContent> ContentAsync(Ticket ticket, bool reprint, CancellationToken ct)
     {
         var agency = await db.Services.AsNoTracking().Where(s => s.Id == ticket.ServiceId)
-            .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu }).SingleAsync(ct);
+            .Select(s => new { s.Agency!.NameKk, s.Agency.NameRu, s.Agency.NameEn }).SingleAsync(ct);
+        var (ahead, wait) = (ticket.PeopleAheadAtIssue, TicketView.Promised(ticket));
+        if (reprint)
+        {
+            var now = await TicketView.ToDtoAsync(db, ticket, clock.GetUtcNow().UtcDateTime, ct);
+            (ahead, wait) = (now.PeopleAhead, now.EstimatedWait);
+        }
+
         return new TicketContent(ticket.DisplayNumber, agency.NameKk, agency.NameRu, AlmatyClock.ToLocal(ticket.IssuedAt),
-            ticket.PeopleAheadAtIssue, ticket.PromisedWaitFromMinutes, ticket.PromisedWaitToMinutes,
+            ahead, wait.FromMinutes, wait.ToMinutes,
             $"{options.Value.PublicBaseUrl.TrimEnd('/')}/t/{ticket.PublicId}", ticket.IsTraining,
             ticket.AppointmentAt is { } slot ? AlmatyClock.ToLocal(slot) : null,
-            ticket.PromisedWaitBasis == Domain.Queue.WaitBasis.NoDeskServing);
-    }}
+            wait.Basis == WaitBases.NoDeskOpen,
+            reprint ? CopyMark(ticket.Language) : null,
+            IsEnglish(ticket.Language) ? agency.NameEn : null);
+    }
+}

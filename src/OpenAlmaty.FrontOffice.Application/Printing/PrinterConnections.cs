@@ -32,6 +32,12 @@ public sealed class PrinterConnections(IPrintAgents agents) : IAsyncDisposable
             : For(address).PrintAsync(job, ct);
     }
 
+    /// <summary>A printer's status by its address (never an agent's: its agent reports it); a path that is no printer device is unreachable.</summary>
+    public Task<PrinterStatus> StatusAsync(string address, CancellationToken ct) =>
+        PrinterAddress.IsDeviceFile(address) && !PrinterAddressPolicy.IsPrinterDevice(address)
+            ? Task.FromResult(new PrinterStatus(PrinterFault.Unreachable, false))
+            : For(address).StatusAsync(ct);
+
     public TicketPrinter For(string address)
     {
         var (key, open) = PrinterAddress.Resolve(address);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Application.Tickets;
 using OpenAlmaty.FrontOffice.Contracts;
@@ -11,12 +12,15 @@ namespace OpenAlmaty.FrontOffice.Application.Reports;
 
 /// <summary>
 /// Per agency: who waits, for how long, at how many open desks, against the target wait (green up
-/// to it, amber up to twice it, red beyond); desks on a break; printers in trouble; today's load.
+/// to it, amber up to twice it, red beyond); desks on a break; printers in trouble; today's load;
+/// and, first, whatever is wrong with the storage (what makes <c>/health</c> Unhealthy).
 /// </summary>
-public sealed class GetHallDashboard(FrontOfficeDb db, GetSnapshot snapshot, BuildServiceReport report, TimeProvider clock)
+public sealed class GetHallDashboard(FrontOfficeDb db, GetSnapshot snapshot, BuildServiceReport report, TimeProvider clock, StorageFaults storage)
 {
     public async Task<HallDashboardDto> HandleAsync(CancellationToken ct)
     {
+        // Read first: with the disk failing, the queries below may fail too, and the page keeps what it last had.
+        var storageFaults = storage.Now().Select(f => new StorageFaultDto(f.Code, f.Words.Kk, f.Words.Ru, f.Detail, TicketView.Utc(f.Since))).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var day = AlmatyClock.ServiceDay(now);
         var hall = await snapshot.HandleAsync(ct);
@@ -46,7 +50,7 @@ public sealed class GetHallDashboard(FrontOfficeDb db, GetSnapshot snapshot, Bui
             .OrderBy(d => d.Id).Select(d => new DeskOnBreakDto(d.Id, d.Number, d.ClosedReason!)).ToListAsync(ct);
         var faults = await db.Devices.AsNoTracking().Where(d => d.RevokedAt == null && d.PrinterFault != null)
             .OrderBy(d => d.Name).Select(d => new DeviceFaultDto(d.Id, d.Name, d.PrinterFault!)).ToListAsync(ct);
-        return new HallDashboardDto(TicketView.Utc(now), agencies, breaks, faults, today.IssuedByHour);
+        return new HallDashboardDto(TicketView.Utc(now), agencies, breaks, faults, today.IssuedByHour, storageFaults);
     }
 
     public static string Light(int longestWaitMinutes, int targetMinutes) =>

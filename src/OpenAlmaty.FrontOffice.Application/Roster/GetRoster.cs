@@ -7,15 +7,13 @@ using OpenAlmaty.FrontOffice.Persistence;
 
 namespace OpenAlmaty.FrontOffice.Application.Roster;
 
-/// <summary>The roster as kiosks, displays and staff read it, with "open now" for each service.</summary>
-public sealed class GetRoster(FrontOfficeDb db, TimeProvider clock, IOptions<FrontOfficeOptions> options)
+/// <summary>The roster as kiosks, displays and staff read it, with "open now" for each service (agencies and services from <see cref="RosterCache"/>).</summary>
+public sealed class GetRoster(FrontOfficeDb db, RosterCache cache, TimeProvider clock, IOptions<FrontOfficeOptions> options)
 {
     public async Task<RosterDto> HandleAsync(bool includeRetired, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var agencies = await db.Agencies.AsNoTracking().Include(a => a.Services)
-            .Where(a => includeRetired || a.RetiredAt == null)
-            .OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
+        var agencies = (await cache.GetAsync(db, ct)).Agencies.Where(a => includeRetired || a.RetiredAt == null);
         var desks = await db.Desks.AsNoTracking().Include(d => d.Services)
             .Where(d => includeRetired || d.RetiredAt == null).OrderBy(d => d.Id).ToListAsync(ct);
 

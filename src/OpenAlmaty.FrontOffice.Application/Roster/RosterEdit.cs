@@ -13,7 +13,7 @@ namespace OpenAlmaty.FrontOffice.Application.Roster;
 /// The checks every roster edit shares, and the commit that tells kiosks and displays.
 /// A refused edit changes nothing.
 /// </summary>
-public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, AuditTrail audit)
+public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, AuditTrail audit, RosterCache cache)
 {
     public FrontOfficeDb Db => db;
 
@@ -28,6 +28,7 @@ public sealed class RosterEdit(FrontOfficeDb db, TimeProvider clock, AuditTrail 
             var value = await edit(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             Outbox.Add(db, new RosterChangedEvent(0), now);
+            db.AfterCommit(cache.Forget);
             return value;
         }, ct);
         return result;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Application.Printing;
 using OpenAlmaty.FrontOffice.Application.Realtime;
+using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Queue;
@@ -20,15 +21,11 @@ public sealed record IssuedTicket(TicketDto Ticket, bool Created);
 /// Issues a ticket at a kiosk. The number, the ticket, its events and the idempotency record are
 /// committed together, durably, before the 201 goes out: a visitor who saw a number has a ticket.
 /// </summary>
-public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<FrontOfficeOptions> options, PrintTicket print)
+public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<FrontOfficeOptions> options, PrintTicket print, RosterCache roster)
 {
     public const string Operation = "issue-ticket";
 
-    // The issue path's queries are compiled once: EF then skips translating and caching them per tap.
-    private static readonly Func<FrontOfficeDb, int, CancellationToken, Task<Service?>> ServiceById =
-        EF.CompileAsyncQuery((FrontOfficeDb db, int id, CancellationToken ct) =>
-            db.Services.AsNoTracking().Include(s => s.Agency).SingleOrDefault(s => s.Id == id));
-
+    // Compiled once: EF then skips translating and caching it per tap (used where no memory of the day's counters is kept).
     private static readonly Func<FrontOfficeDb, DateOnly, string, CancellationToken, Task<int?>> LastNumber =
         EF.CompileAsyncQuery((FrontOfficeDb db, DateOnly day, string prefix, CancellationToken ct) =>
             db.Tickets.Where(t => t.ServiceDay == day && t.Prefix == prefix).Max(t => (int?)t.Number));
@@ -42,7 +39,8 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
             return replay;
         }
 
-        var service = await ServiceById(db, request.ServiceId, ct);
+        // The roster comes from memory, forgotten whenever it changes: a tap reads no service row.
+        var service = (await roster.GetAsync(db, ct)).Services.GetValueOrDefault(request.ServiceId);
         if (service is null || service.RetiredAt is not null || service.Agency?.RetiredAt is not null)
         {
             throw ProblemException.NotFound(ProblemTypes.UnknownService, $"There is no service {request.ServiceId}.");
@@ -66,7 +64,7 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
                 {
                     // Counted under the write lock: two kiosks cannot both take the last place.
                     var day = AlmatyClock.ServiceDay(now);
-                    if (await db.Tickets.CountAsync(t => t.IssuedServiceId == service.Id && t.ServiceDay == day && t.AppointmentAt == null, ct) >= cap)
+                    if (await WalkInsAsync(db, service.Id, day, ct) >= cap)
                     {
                         throw ProblemException.Conflict(ProblemTypes.WalkInCapReached, $"All {cap} of today's tickets for this service are taken.");
                     }
@@ -123,7 +121,9 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
         CancellationToken ct, DateTime? appointmentAt = null, ServiceQueue.History? history = null, Guid? issuedBy = null)
     {
         var day = AlmatyClock.ServiceDay(now);
-        var last = await LastNumber(db, day, service.Prefix, ct) ?? 0;
+        var last = DayCounters.Of(db) is { } counters
+            ? await counters.LastNumberAsync(day, service.Prefix, ct)
+            : await LastNumber(db, day, service.Prefix, ct) ?? 0;
 
         var tier = appointmentAt is not null ? TicketTier.Reception
             : priority == Priority.None ? TicketTier.Regular : TicketTier.Priority;
@@ -146,6 +146,12 @@ public sealed class IssueTicket(FrontOfficeDb db, TimeProvider clock, IOptions<F
         Outbox.Add(db, after.Changed(), now);
         return ticket;
     }
+
+    /// <summary>Walk-in tickets taken today for the service (a cap counts them): the writer's memory, else the database.</summary>
+    private static async Task<int> WalkInsAsync(FrontOfficeDb db, int serviceId, DateOnly day, CancellationToken ct) =>
+        DayCounters.Of(db) is { } counters
+            ? await counters.WalkInsAsync(serviceId, day, ct)
+            : await db.Tickets.CountAsync(t => t.IssuedServiceId == serviceId && t.ServiceDay == day && t.AppointmentAt == null, ct);
 
     /// <summary>128 random bits: the public status page cannot be found by guessing.</summary>
     private static string NewPublicId() =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenAlmaty.FrontOffice.Application.Common;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
 using OpenAlmaty.FrontOffice.Domain.Queue;
@@ -65,7 +66,13 @@ public sealed record ServiceQueue(
     /// </summary>
     public sealed record History(IReadOnlyList<TimeSpan> ServiceTimes, int ServingDesks);
 
-    public static async Task<History> LoadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
+    /// <summary>The service's history, kept between tickets by <see cref="WaitHistory"/> where the application runs.</summary>
+    public static Task<History> LoadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct) =>
+        Transactions.Service<WaitHistory>(db) is { } kept
+            ? kept.GetAsync(db, serviceId, () => ReadHistoryAsync(db, serviceId, ct))
+            : ReadHistoryAsync(db, serviceId, ct);
+
+    private static async Task<History> ReadHistoryAsync(FrontOfficeDb db, int serviceId, CancellationToken ct)
     {
         var times = new List<TimeSpan>(ServiceTimeSamples);
         await foreach (var call in RecentCalls(db, serviceId).WithCancellation(ct))
@@ -82,14 +89,7 @@ public sealed record ServiceQueue(
     public static async Task<ServiceQueue> LoadAsync(FrontOfficeDb db, Service service, DateTime nowUtc, CancellationToken ct, History? history = null)
     {
         var today = AlmatyClock.ServiceDay(nowUtc);
-        var waiting = new Dictionary<TicketTier, int>();
-        await foreach (var group in WaitingByTier(db, service.Id, AlmatyClock.StartOfDayUtc(today)).WithCancellation(ct))
-        {
-            waiting[group.Tier] = group.Count;
-        }
-
-        var counts = new TierCounts(waiting.GetValueOrDefault(TicketTier.Priority), waiting.GetValueOrDefault(TicketTier.Regular),
-            waiting.GetValueOrDefault(TicketTier.Reception));
+        var counts = await WaitingAsync(db, service.Id, today, ct);
         var due = counts.Reception == 0 ? 0
             : await WaitingToday(db, service.Id, nowUtc).CountAsync(t => t.Tier == TicketTier.Reception && t.AppointmentAt <= nowUtc, ct);
 
@@ -99,11 +99,31 @@ public sealed record ServiceQueue(
         return new ServiceQueue(service, counts, due, ratio, history.ServiceTimes, history.ServingDesks, nowUtc);
     }
 
+    /// <summary>Who waits today per tier: from the writer's memory inside a write, else from the database.</summary>
+    private static async Task<TierCounts> WaitingAsync(FrontOfficeDb db, int serviceId, DateOnly today, CancellationToken ct)
+    {
+        if (DayCounters.Of(db) is { } counters)
+        {
+            return await counters.WaitingAsync(serviceId, today, ct);
+        }
+
+        var waiting = new Dictionary<TicketTier, int>();
+        await foreach (var group in WaitingByTier(db, serviceId, AlmatyClock.StartOfDayUtc(today)).WithCancellation(ct))
+        {
+            waiting[group.Tier] = group.Count;
+        }
+
+        return new TierCounts(waiting.GetValueOrDefault(TicketTier.Priority), waiting.GetValueOrDefault(TicketTier.Regular),
+            waiting.GetValueOrDefault(TicketTier.Reception));
+    }
+
     /// <summary>The service's ratio state today: the counter of an earlier day does not count.</summary>
     public static async Task<ServiceRatio> RatioAsync(FrontOfficeDb db, Service service, DateOnly today, CancellationToken ct)
     {
-        var counter = await CounterOf(db, service.Id, ct);
-        return new ServiceRatio(service.Id, service.PriorityRatio, counter?.ServiceDay == today ? counter.RegularsSincePriority : null);
+        var counter = DayCounters.Of(db) is { } counters
+            ? await counters.RatioAsync(service.Id, today, ct)
+            : await CounterOf(db, service.Id, ct) is { } row ? (row.ServiceDay, row.RegularsSincePriority) : null;
+        return new ServiceRatio(service.Id, service.PriorityRatio, counter is { } c && c.Day == today ? c.Regulars : null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using OpenAlmaty.FrontOffice.Application.Audit;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Domain;
 using OpenAlmaty.FrontOffice.Server.Auth;
 using OpenAlmaty.FrontOffice.Server.Problems;
@@ -45,6 +46,11 @@ public sealed class CircuitActions(IServiceScopeFactory scopes, AuthenticationSt
         catch (DomainRuleException d)
         {
             return new(default, ProblemExceptionHandler.TypeOf(d.Rule), d.Message);
+        }
+        catch (Exception e) when (StorageFaults.Cause(e) is not null)
+        {
+            // A kiosk's page says "not saved, try again" in its language instead of losing its circuit (recorded by Transactions).
+            return new(default, ProblemTypes.StorageUnavailable, null);
         }
     }
 

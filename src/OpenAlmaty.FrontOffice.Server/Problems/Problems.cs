@@ -21,9 +21,16 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DomainRuleException d => (TypeOf(d.Rule), d.Rule is DomainRule.InvalidHours or DomainRule.InvalidPrefix or DomainRule.InvalidVisitRecord or DomainRule.InvalidIin or DomainRule.InvalidCalendar or DomainRule.InvalidSession ? 400 : 409, d.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ProblemTypes.PayloadTooLarge, 413, null),
             BadHttpRequestException b => (ProblemTypes.MalformedRequest, 400, b.InnerException?.Message ?? b.Message),
+            _ when StorageFaults.Cause(exception) is not null => (ProblemTypes.StorageUnavailable, StatusCodes.Status503ServiceUnavailable, null),
             _ => (ProblemTypes.ServerError, 500, null),
         };
-        if (status >= 500)
+        if (type == ProblemTypes.StorageUnavailable)
+        {
+            // Logged once per fault by StorageFaults (a full disk fails every request until it is freed), shown in /health.
+            httpContext.RequestServices.GetRequiredService<StorageFaults>().Failed(exception);
+            httpContext.Response.Headers.RetryAfter = "30";
+        }
+        else if (status >= 500)
         {
             log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }

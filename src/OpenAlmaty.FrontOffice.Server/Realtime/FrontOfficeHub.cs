@@ -20,6 +20,9 @@ public sealed class FrontOfficeHub(IServiceProvider services) : Hub<IFrontOffice
     public Task<SnapshotDto> GetSnapshot() =>
         Refusals(() => services.GetRequiredService<GetSnapshot>().HandleAsync(Context.ConnectionAborted));
 
+    public Task<HallEventsDto> GetEventsAfter(long seq) =>
+        Refusals(() => services.GetRequiredService<GetEventsAfter>().HandleAsync(seq, Context.ConnectionAborted));
+
     [Authorize(AccessPolicies.Officer)]
     public Task<TicketDto?> CallNext(int deskId, string idempotencyKey) =>
         Refusals(() => services.GetRequiredService<CallNext>()

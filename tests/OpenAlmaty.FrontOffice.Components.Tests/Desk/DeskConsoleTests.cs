@@ -36,6 +36,8 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     private string _officerId = "";
     private int _waterId;
     private List<string> _waterDesks = [];
+    private readonly KioskPrinter _printer = new();
+    private Guid _kioskId;
 
     public DeskConsoleTests()
     {
@@ -51,9 +53,9 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Services.AddIdentityCore<StaffUser>(o => o.Password.RequireNonAlphanumeric = false)
             .AddRoles<IdentityRole>().AddEntityFrameworkStores<FrontOfficeDb>();
         Services.AddSingleton<IOutboxSignal, NoOutboxDispatcher>();
-        Services.AddSingleton<IPrintAgents, NoPrintAgents>();
+        Services.AddSingleton<IPrintAgents>(_printer);
         // An instance the test owns: the container would dispose it only synchronously.
-        Services.AddSingleton(new PrinterConnections(new NoPrintAgents()));
+        Services.AddSingleton(new PrinterConnections(_printer));
         Services.AddSingleton<HallFeed>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<StaffLanguage>();
@@ -89,6 +91,8 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
                 new IssueTicketRequest(energy.Id, VisitorLanguage.Kk, priority), CancellationToken.None);
             _waiting.Add(issued.Ticket);
         }
+
+        _kioskId = kiosk.Id;
 
         _clock.Advance(TimeSpan.FromMinutes(10));
         _auth.SetAuthorized("aigerim");
@@ -162,6 +166,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         Click(cut, "[data-test=recall]");
         cut.WaitForAssertion(() => Assert.Equal("3 / 3", cut.Find("[data-test=recalls]").TextContent));
         Click(cut, "[data-test=recall]");
+        Click(cut, "[data-test=recall-confirm-yes]"); // the fourth ends the visit: asked first
         cut.WaitForElement("[data-test=no-current]");
     }
 
@@ -176,8 +181,8 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.Find("[data-test=topic]").Change("energy");
         Assert.Empty(cut.FindAll("[data-test=ksk]"));
         cut.Find("[data-test=topic]").Change("housing");
-        cut.Find("[data-test=ksk]").Change("КСК «Самал»");
-        cut.Find("[data-test=note]").Change("<b>жарық жоқ</b>");
+        cut.Find("[data-test=ksk]").Input("КСК «Самал»");
+        cut.Find("[data-test=note]").Input("<b>жарық жоқ</b>");
         Assert.False(cut.Find("[data-test=complete]").HasAttribute("disabled"));
         Click(cut, "[data-test=complete]");
         cut.WaitForElement("[data-test=no-current]");
@@ -192,7 +197,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]");
         cut.Find("[data-test=outcome]").Change("consulted");
         cut.Find("[data-test=topic]").Change("housing");
-        cut.Find("[data-test=ksk]").Change("КСК «Самал»");
+        cut.Find("[data-test=ksk]").Input("КСК «Самал»");
 
         // The officer looks at the transfer, chooses a service, then goes back to completing: nothing is lost.
         Click(cut, "[data-test=transfer-open]");
@@ -222,7 +227,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         var cut = Console();
         Click(cut, $"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]");
         Assert.True(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
-        cut.Find("[data-test=choose-reason]").Change("с ребёнком на руках");
+        cut.Find("[data-test=choose-reason]").Input("с ребёнком на руках");
         Click(cut, "[data-test=choose-confirm]");
         cut.WaitForAssertion(() => Assert.Equal(_waiting[1].Number, cut.Find("[data-test=current-number]").TextContent));
         Assert.Contains("выбран сотрудником: с ребёнком на руках", cut.Find("[data-test=why]").TextContent, StringComparison.Ordinal);
@@ -233,7 +238,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     {
         var cut = Console();
         Click(cut, $"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]");
-        cut.Find("[data-test=choose-reason]").Change("с ребёнком");
+        cut.Find("[data-test=choose-reason]").Input("с ребёнком");
 
         Click(cut, "[data-test=call-next]");
 
@@ -339,6 +344,219 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal(_waiting[2].Number, cut.Find("[data-test=current-number]").TextContent));
     }
 
+    [Fact]
+    public void Typing_a_reason_wakes_the_call_button_so_one_click_calls_the_chosen_visitor()
+    {
+        var cut = Console();
+        Click(cut, $"[data-test=waiting-row][data-number='{_waiting[1].Number}'] [data-test=choose]");
+        // As typed, without leaving the field: the button is awake for the very next click.
+        cut.Find("[data-test=choose-reason]").Input("с ребёнком");
+        Assert.False(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
+        Click(cut, "[data-test=choose-confirm]");
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[1].Number, cut.Find("[data-test=current-number]").TextContent));
+    }
+
+    [Fact]
+    public void The_recall_that_would_make_a_no_show_asks_first_and_the_no_show_rejoins_from_the_list()
+    {
+        var cut = Console();
+        var number = _waiting[2].Number;
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=recall]");
+        for (var i = 1; i <= 3; i++)
+        {
+            Click(cut, "[data-test=recall]");
+            var shown = $"{i} / 3";
+            cut.WaitForAssertion(() => Assert.Equal(shown, cut.Find("[data-test=recalls]").TextContent));
+        }
+
+        Assert.Empty(cut.FindAll("[data-test=recall-confirm]"));
+        Click(cut, "[data-test=recall]");
+        // Nothing happened yet: the visitor is still at the desk and the officer is asked, in words.
+        Assert.Contains("как «не пришёл»", cut.Find("[data-test=recall-confirm]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("15 мин", cut.Find("[data-test=recall-confirm]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(number, cut.Find("[data-test=current-number]").TextContent);
+        Click(cut, "[data-test=recall-confirm-no]");
+        Assert.Empty(cut.FindAll("[data-test=recall-confirm]"));
+        Assert.Equal(number, cut.Find("[data-test=current-number]").TextContent);
+        Assert.Empty(cut.FindAll("[data-test=no-show-row]"));
+
+        Click(cut, "[data-test=recall]");
+        Click(cut, "[data-test=recall-confirm-yes]");
+        cut.WaitForElement("[data-test=no-current]");
+        var row = cut.WaitForElement($"[data-test=no-show-row][data-number='{number}']");
+        Assert.Equal("осталось: 15 мин", row.QuerySelector("[data-test=minutes-left]")!.TextContent);
+
+        Click(cut, $"[data-test=no-show-row][data-number='{number}'] [data-test=rejoin]");
+        cut.WaitForAssertion(() => Assert.Contains(number, cut.FindAll("[data-test=waiting-row]").Select(r => r.GetAttribute("data-number"))));
+        Assert.Empty(cut.FindAll("[data-test=no-show-row]"));
+        Assert.Equal(3, cut.FindAll("[data-test=waiting-row]").Count);
+    }
+
+    [Fact]
+    public void A_no_show_is_listed_with_the_minutes_left_only_while_the_rejoin_window_lasts()
+    {
+        var cut = Console();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=no-show]"); Click(cut, "[data-test=no-show]");
+        cut.WaitForElement("[data-test=no-show-row]");
+
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        cut.Render();
+        cut.WaitForAssertion(() => Assert.Equal("осталось: 6 мин", cut.Find("[data-test=minutes-left]").TextContent));
+
+        _clock.Advance(TimeSpan.FromMinutes(7));
+        cut.Render();
+        cut.WaitForElement("[data-test=no-shows-empty]");
+        Assert.Equal("0", cut.Find("[data-test=no-show-count]").TextContent);
+    }
+
+    [Fact]
+    public void Search_by_number_says_the_state_in_words_and_offers_what_applies()
+    {
+        var cut = Console();
+        var parked = _waiting[2].Number; // called first
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=park]"); Click(cut, "[data-test=park]");
+        cut.WaitForElement("[data-test=unpark]");
+
+        // As the visitor reads it out: the digits alone find it.
+        cut.Find("[data-test=search-number]").Input(parked.Split('-')[1].TrimStart('0'));
+        Click(cut, "[data-test=search]");
+        var row = cut.WaitForElement($"[data-test=search-row][data-number='{parked}']");
+        Assert.Equal("Отложен(а)", row.QuerySelector("[data-test=search-state]")!.TextContent);
+        Assert.NotNull(row.QuerySelector("[data-test=search-reprint]"));
+        Click(cut, "[data-test=search-unpark]");
+        cut.WaitForAssertion(() => Assert.Equal("В очереди", cut.Find("[data-test=search-state]").TextContent));
+        Assert.Empty(cut.FindAll("[data-test=search-unpark]"));
+
+        // A no-show: the minutes left to come back, and the rejoin.
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=no-show]");
+        var noShow = cut.Find("[data-test=current-number]").TextContent;
+        Click(cut, "[data-test=no-show]");
+        cut.WaitForElement("[data-test=no-current]");
+        cut.Find("[data-test=search-number]").Input(noShow);
+        Click(cut, "[data-test=search]");
+        cut.WaitForAssertion(() => Assert.Equal("Не пришёл (не пришла) · вернуться можно ещё 15 мин", cut.Find("[data-test=search-state]").TextContent));
+        Assert.Empty(cut.FindAll("[data-test=search-reprint]"));
+        Click(cut, "[data-test=search-rejoin]");
+        cut.WaitForAssertion(() => Assert.Equal("В очереди", cut.Find("[data-test=search-state]").TextContent));
+
+        cut.Find("[data-test=search-number]").Input("Z-999");
+        Click(cut, "[data-test=search]");
+        cut.WaitForElement("[data-test=search-none]");
+    }
+
+    [Fact]
+    public async Task A_reprint_from_the_console_is_marked_as_a_copy_and_says_the_people_ahead_now()
+    {
+        await AsAdminAsync<ConfigurePrinter>(c => c.HandleAsync(_kioskId, new PrinterSettingsRequest(PrinterConnections.Agent, "epson-80"), CancellationToken.None));
+        var cut = Console();
+        var later = _waiting[1]; // one visitor ahead of it when it was issued
+        Click(cut, "[data-test=call-next]"); // the elderly visitor
+        cut.WaitForElement("[data-test=no-show]"); Click(cut, "[data-test=no-show]");
+        cut.WaitForElement("[data-test=call-next]"); Click(cut, "[data-test=call-next]"); // the one ahead of it
+        cut.WaitForAssertion(() => Assert.Equal(_waiting[0].Number, cut.Find("[data-test=current-number]").TextContent));
+
+        cut.Find("[data-test=search-number]").Input(later.Number);
+        Click(cut, "[data-test=search]");
+        cut.WaitForElement("[data-test=search-reprint]"); Click(cut, "[data-test=search-reprint]");
+
+        cut.WaitForAssertion(() => Assert.Equal("Талон перепечатан (с пометкой «копия»).", cut.Find("[data-test=notice]").TextContent.Trim()));
+        var job = Convert.ToHexString(Assert.Single(_printer.Jobs));
+        Assert.Contains(Hex("КӨШІРМЕ"), job, StringComparison.Ordinal); // the visitor took it in Kazakh
+        Assert.Contains(Hex("Алдыңызда: 0 адам"), job, StringComparison.Ordinal);
+        Assert.DoesNotContain(Hex("Алдыңызда: 1 адам"), job, StringComparison.Ordinal);
+        var recorded = await AsAdminAsync<ListPrintJobs, IReadOnlyList<PrintJobDto>>(l => l.HandleAsync(_kioskId, 10, CancellationToken.None));
+        Assert.True(Assert.Single(recorded).IsReprint);
+    }
+
+    [Fact]
+    public async Task F4_opens_the_completion_with_the_keyboard_on_the_outcome_and_enter_completes()
+    {
+        var cut = Console();
+        Click(cut, "[data-test=call-next]");
+        cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]"); // what F4 clicks
+        var focus = JSInterop.VerifyFocusAsyncInvoke();
+        Assert.Equal(cut.Find("[data-test=outcome]").GetAttribute("blazor:elementReference"), ((Microsoft.AspNetCore.Components.ElementReference)focus.Arguments[0]!).Id);
+
+        // Enter before an outcome and a topic are chosen completes nothing.
+        await cut.InvokeAsync(() => cut.Find("[data-test=outcome]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" }));
+        Assert.NotEmpty(cut.FindAll("[data-test=current-number]"));
+        cut.Find("[data-test=outcome]").Change("resolved");
+        cut.Find("[data-test=topic]").Change("energy");
+        await cut.InvokeAsync(() => cut.Find("[data-test=topic]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" }));
+        cut.WaitForElement("[data-test=no-current]");
+    }
+
+    [Fact]
+    public async Task My_day_counts_what_the_officer_served_as_the_report_measures_it()
+    {
+        var cut = Console();
+        Assert.Equal("0", cut.Find("[data-test=my-served]").TextContent);
+        Assert.Equal("—", cut.Find("[data-test=my-average]").TextContent);
+        Click(cut, "[data-test=call-next]"); // the elderly visitor, after 10 minutes' wait
+        cut.WaitForElement("[data-test=start]");
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Click(cut, "[data-test=start]");
+        cut.WaitForAssertion(() => Assert.Contains("Обслуживается", cut.Find("[data-test=times]").TextContent, StringComparison.Ordinal));
+        _clock.Advance(TimeSpan.FromMinutes(7)); // served from the start of serving, not from the call
+        cut.WaitForElement("[data-test=complete-open]"); Click(cut, "[data-test=complete-open]");
+        cut.Find("[data-test=outcome]").Change("resolved");
+        cut.Find("[data-test=topic]").Change("energy");
+        Click(cut, "[data-test=complete]");
+        cut.WaitForElement("[data-test=no-current]", TimeSpan.FromSeconds(3));
+
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-test=my-served]").TextContent));
+        Assert.Equal("7 мин", cut.Find("[data-test=my-average]").TextContent);
+        Assert.Equal("10 мин", cut.Find("[data-test=my-longest-wait]").TextContent);
+        Assert.Equal("пока нет", cut.Find("[data-test=my-ratings]").TextContent);
+
+        await AsAdminAsync<RateVisit>(r => r.HandleAsync(_waiting[2].PublicId, new RateVisitRequest(4, null), CancellationToken.None));
+        cut.Render();
+        cut.WaitForAssertion(() => Assert.Equal("4,0 ★ (1 оц.)", cut.Find("[data-test=my-ratings]").TextContent));
+    }
+
+    [Fact]
+    public async Task An_officer_with_no_desk_gets_a_plain_page_saying_so()
+    {
+        var bolat = await AsAdminAsync<CreateOfficer, CreatedOfficerDto>(c => c.HandleAsync(new CreateOfficerRequest("bolat", "Officer-pass-2", []), CancellationToken.None));
+        await SignInAsync(bolat.Id, "bolat");
+
+        var cut = Render<DeskConsole>();
+        var page = cut.WaitForElement("[data-test=desk-refusal]");
+        Assert.Equal("NoDesk", page.GetAttribute("data-reason"));
+        Assert.Contains("За вами не закреплено окно", page.TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-test=error]"));
+    }
+
+    [Fact]
+    public async Task A_desk_not_yours_is_refused_in_plain_words_with_the_way_to_your_own()
+    {
+        var other = await AsAdminAsync<FrontOfficeDb, OpenAlmaty.FrontOffice.Domain.Roster.Desk>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Desks, d => d.Id != _deskId && d.RetiredAt == null));
+        var cut = Render<DeskConsole>(p => p.Add(d => d.DeskId, other.Id));
+        var page = cut.WaitForElement("[data-test=desk-refusal]");
+        Assert.Equal("NotYours", page.GetAttribute("data-reason"));
+        Assert.Contains($"Окно {other.Number} за вами не закреплено", page.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/desk/{_deskId}", cut.Find("[data-test=my-desk-link]").GetAttribute("href"));
+        Assert.DoesNotContain("assigned", page.TextContent, StringComparison.Ordinal); // no English detail
+
+        var none = Render<DeskConsole>(p => p.Add(d => d.DeskId, 9999));
+        Assert.Equal("Unknown", none.WaitForElement("[data-test=desk-refusal]").GetAttribute("data-reason"));
+    }
+
+    private static string Hex(string text) => Convert.ToHexString(PrinterCodePage.Kz1048.Encode(text));
+
+    private async Task SignInAsync(string userId, string userName)
+    {
+        var stamp = await AsAdminAsync<UserManager<StaffUser>, string>(async users => (await users.FindByIdAsync(userId))!.SecurityStamp!);
+        _auth.SetAuthorized(userName);
+        _auth.SetRoles(StaffRoles.Officer);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp));
+    }
+
     private async Task AsAdminAsync<TService>(Func<TService, Task> action) where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
@@ -359,9 +577,19 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         }
     }
 
-    private sealed class NoPrintAgents : IPrintAgents
+    /// <summary>The kiosk's printer behind its print agent: keeps what it was sent and prints it.</summary>
+    private sealed class KioskPrinter : IPrintAgents
     {
-        public Task<PrintOutcome> PrintAsync(Guid deviceId, byte[] job, CancellationToken ct) =>
-            Task.FromResult(new PrintOutcome(false, PrinterFault.Unreachable, "no agent"));
+        public List<byte[]> Jobs { get; } = [];
+
+        public Task<PrintOutcome> PrintAsync(Guid deviceId, byte[] job, CancellationToken ct)
+        {
+            lock (Jobs)
+            {
+                Jobs.Add(job);
+            }
+
+            return Task.FromResult(new PrintOutcome(true, PrinterFault.Ready, null));
+        }
     }
 }

@@ -55,6 +55,10 @@ public sealed class FakeDisplaySource : IDisplaySource
         return new Stop(() => _listener = null);
     }
 
+    /// <summary>As the server's log: everything published after <paramref name="afterSeq"/>, in one page.</summary>
+    public Task<HallEventsDto> EventsAfterAsync(long afterSeq, CancellationToken ct) =>
+        Task.FromResult(new HallEventsDto(_published.Where(e => e.Seq > afterSeq).ToList(), false, _published.LastOrDefault()?.Seq ?? Board.Seq));
+
     public void Publish(IHallEvent e)
     {
         _published.Add(e);
@@ -101,6 +105,23 @@ public class DisplayBoardTests : BunitContext
         _source.Publish(new TicketCalledEvent(2, "P-002", "8", 13, _clock.GetUtcNow()));
         Assert.Single(cut.FindAll("[data-test=call][data-number='P-002']"));
         Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue" && Equals(i.Arguments[0], "P-002"));
+    }
+
+    [Fact]
+    public void A_board_reloaded_in_a_tab_that_had_reached_a_seq_shows_and_says_the_calls_made_since_that_no_snapshot_lists()
+    {
+        // In the server's log: a call the tab had said (seq 2), then one made and served while it was away.
+        _source.Publish(new TicketCalledEvent(2, "P-009", "7", 13, _clock.GetUtcNow()));
+        _source.Publish(new TicketCalledEvent(3, "P-002", "8", 13, _clock.GetUtcNow()));
+        _source.Publish(new TicketClosedEvent(4, "P-002", 13, "Completed", _clock.GetUtcNow()));
+        _source.Board = _source.Board with { Seq = 4 };
+        JSInterop.Setup<long?>("oaAnnouncer.attach", _ => true).SetResult(2);
+
+        var cut = Render<DisplayBoard>();
+        cut.WaitForAssertion(() => Assert.Equal("8", cut.Find("[data-test=call][data-number='P-002']").GetAttribute("data-desk")));
+        var said = Assert.Single(JSInterop.Invocations, i => i.Identifier == "oaAnnouncer.enqueue");
+        Assert.Equal("P-002", said.Arguments[0]);
+        Assert.Equal(3L, said.Arguments[2]);
     }
 
     [Fact]

@@ -10,10 +10,32 @@ public sealed class FakeKioskBackend : IKioskBackend
     public static readonly ServiceDto Water = new(15, "water", "T", "Қабылдау", "Приём", "Reception", AgencyKindDto.Agency, "Mon-Fri 09:00-18:00", false, 2, 3, 15, false);
     public static readonly ServiceDto Medeu = new(27, "district-medeu", "ME", "Қабылдау", "Приём", "Reception", AgencyKindDto.District, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
 
+    public static readonly ServiceDto Mediation = new(40, "mediation", "M", "Дауды сотқа дейін шешу", "Досудебные споры", "Pre-trial disputes", AgencyKindDto.Mediator, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
+    public static readonly ServiceDto Family = new(41, "family-mediation", "MF", "Отбасылық даулар", "Семейные споры", "Family disputes", AgencyKindDto.Mediator, "Mon-Fri 09:00-18:00", true, 2, 3, 15, false);
+
     public List<(int ServiceId, VisitorLanguage Language, TicketPriority Priority, string Key)> Issued { get; } = [];
     public string? RefuseWith { get; set; }
     public string PrintStatus { get; set; } = "printed";
     public TaskCompletionSource? Hold { get; set; }
+    public KioskSetup Setup { get; set; } = new(HasPrinter: true, Training: false);
+    public bool TrainingTickets { get; set; }
+
+    public Task<KioskSetup> SetupAsync(CancellationToken ct) => Task.FromResult(Setup);
+
+    private Action? _printerChanged;
+
+    public IDisposable OnPrinterChanged(Action onChange)
+    {
+        _printerChanged = onChange;
+        return new Unsubscribe(() => _printerChanged = null);
+    }
+
+    /// <summary>As the server's printer watch does: the kiosk's printer state changes.</summary>
+    public void PrinterChanged(string? fault)
+    {
+        Setup = Setup with { PrinterFault = fault };
+        _printerChanged?.Invoke();
+    }
 
     /// <summary>The energy department's Kazakh name; an admin may rename it (then <see cref="ChangeRoster"/>).</summary>
     public string EnergyNameKk { get; set; } = "Энергетика және сумен жабдықтау басқармасы";
@@ -60,6 +82,7 @@ public sealed class FakeKioskBackend : IKioskBackend
     [
         new AgencyDto(13, "energy", AgencyKindDto.Agency, EnergyNameKk, "Управление энергетики и водоснабжения", "Department of Energy", ["energy"], false, [Energy]),
         new AgencyDto(15, "water", AgencyKindDto.Agency, "«Алматы Су» МКК", "ГКП «Алматы Су»", "Almaty Su", ["energy"], false, [Water]),
+        new AgencyDto(40, "mediators", AgencyKindDto.Mediator, "Медиаторлар қауымдастығы", "Ассоциация медиаторов", "Mediators", [], false, [Mediation, Family]),
         new AgencyDto(27, "district-medeu", AgencyKindDto.District, "Медеу ауданының әкімдігі", "Аппарат акима Медеуского района", "Medeu District Akimat", ["housing"], false, [Medeu]),
     ], []));
 
@@ -84,7 +107,7 @@ public sealed class FakeKioskBackend : IKioskBackend
 
         var number = Issued.Select(i => i.Key).Distinct().Count();
         var ticket = new TicketDto(Guid.NewGuid(), "pub", $"P-{number:000}", serviceId, DateTimeOffset.UnixEpoch, 4,
-            new WaitRangeDto(20, 45), new PrintStatusDto(PrintStatus), "Waiting", priority.ToString(), null, null, 0, 0, false);
+            new WaitRangeDto(20, 45), new PrintStatusDto(PrintStatus), "Waiting", priority.ToString(), null, null, 0, 0, TrainingTickets);
         return new KioskIssueResult(ticket, "<svg data-qr=\"yes\"></svg>", null, null);
     }
 

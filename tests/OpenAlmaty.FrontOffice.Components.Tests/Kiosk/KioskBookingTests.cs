@@ -173,6 +173,8 @@ public class KioskBookingTests : BunitContext
         var cut = Kiosk();
         FillIn(cut);
         _clock.Advance(TimeSpan.FromSeconds(46));
+        cut.WaitForElement("[data-test=still-there]");
+        _clock.Advance(IdleWatch.AskFor);
         cut.WaitForAssertion(() => Assert.Equal("Start", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
 
         cut.Find("[data-test=reception]").Click();

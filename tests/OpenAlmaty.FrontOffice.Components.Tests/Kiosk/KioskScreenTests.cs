@@ -64,7 +64,7 @@ public class KioskScreenTests : BunitContext
         cut.Find("[data-test=kind-agency]").Click();
         Assert.NotEmpty(cut.FindAll("[data-test=service-energy]"));
         Assert.Empty(cut.FindAll("[data-test=service-water]"));
-        Assert.Contains("Mon-Fri 09:00-18:00", cut.Find("[data-test=closed-water]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Жабық. Жұмыс уақыты: Дс–Жм 09:00–18:00", cut.Find("[data-test=closed-water]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-test=service-district-medeu]"));
     }
 
@@ -159,7 +159,7 @@ public class KioskScreenTests : BunitContext
         cut.Find("[data-test=priority-none]").Click();
         var message = cut.WaitForElement("[data-test=message]").TextContent;
         Assert.Contains("жаңа ғана жабылды", message, StringComparison.Ordinal);
-        Assert.Contains("09:00-18:00", message, StringComparison.Ordinal);
+        Assert.Contains("Дс–Жм 09:00–18:00", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,19 +209,112 @@ public class KioskScreenTests : BunitContext
     }
 
     [Fact]
-    public void After_the_idle_time_the_kiosk_returns_to_the_start_in_kazakh()
+    public void An_agency_with_several_services_asks_which_and_back_returns_to_it()
     {
-        var cut = Kiosk(idle: TimeSpan.FromSeconds(45));
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-mediator]").Click();
+        cut.Find("[data-test=agency-mediators]").Click();
+        Assert.Equal("Services", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
+        Assert.Contains("Отбасылық даулар", cut.Find("[data-test=service-family-mediation]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=service-family-mediation]").Click();
+        cut.Find("[data-test=back]").Click();
+        Assert.Equal("Services", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
+    }
+
+    [Fact]
+    public void An_agency_with_one_service_goes_straight_to_the_queue()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        Assert.Equal("Priority", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
+        Assert.Equal("Энергетика және сумен жабдықтау басқармасы · Қабылдау", cut.Find("[data-test=chosen]").TextContent);
+        cut.Find("[data-test=back]").Click();
+        Assert.Equal("Agencies", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
+    }
+
+    [Theory]
+    [InlineData(true, "Печатаем талон…")]
+    [InlineData(false, "Выдаём талон…")]
+    public void Printing_is_promised_only_by_a_kiosk_with_a_printer(bool hasPrinter, string said)
+    {
+        _backend.Setup = new KioskSetup(hasPrinter, Training: false);
+        _backend.Hold = new TaskCompletionSource();
+        var cut = Kiosk();
         cut.Find("[data-test=lang-ru]").Click();
         cut.Find("[data-test=kind-agency]").Click();
         cut.Find("[data-test=service-energy]").Click();
         cut.Find("[data-test=priority-none]").Click();
+        Assert.Equal(said, cut.Find(".issuing").TextContent);
+        _backend.Hold.SetResult();
+    }
+
+    [Fact]
+    public void A_printer_out_of_paper_is_said_on_the_start_screen_in_the_visitors_language_and_no_paper_is_promised_until_it_prints()
+    {
+        _backend.Setup = new KioskSetup(HasPrinter: true, Training: false);
+        _backend.Hold = new TaskCompletionSource();
+        var cut = Kiosk();
+        Assert.Empty(cut.FindAll("[data-test=printer-down]"));
+
+        cut.InvokeAsync(() => _backend.PrinterChanged("paper-out"));
+        cut.WaitForAssertion(() => Assert.StartsWith("Принтер қазір баспайды", cut.Find("[data-test=printer-down]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-test=lang-ru]").Click();
+        Assert.StartsWith("Принтер сейчас не печатает", cut.Find("[data-test=printer-down]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.Empty(cut.FindAll("[data-test=printer-down]")); // said where the visitor begins, not over every step
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        Assert.Equal("Выдаём талон…", cut.Find(".issuing").TextContent);
+        _backend.Hold.SetResult();
+
+        cut.InvokeAsync(() => _backend.PrinterChanged(null));
+        cut.WaitForElement("[data-test=done]").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-test=printer-down]")));
+    }
+
+    [Fact]
+    public void In_training_mode_every_screen_and_the_ticket_say_so()
+    {
+        _backend.Setup = new KioskSetup(HasPrinter: true, Training: true);
+        _backend.TrainingTickets = true;
+        var cut = Kiosk();
+        Assert.Contains("ОҚУ РЕЖИМІ", cut.Find("[data-test=training]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
+        Assert.Contains("Оқу талоны", cut.WaitForElement("[data-test=training-ticket]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("[data-test=training]"));
+    }
+
+    [Fact]
+    public void A_real_hall_shows_no_training_mark()
+    {
+        var cut = Kiosk();
+        cut.Find("[data-test=kind-agency]").Click();
+        cut.Find("[data-test=service-energy]").Click();
+        cut.Find("[data-test=priority-none]").Click();
         cut.WaitForElement("[data-test=number]");
-        _clock.Advance(TimeSpan.FromSeconds(44));
-        Assert.Equal("Result", cut.Find("[data-test=kiosk]").GetAttribute("data-step"));
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        cut.WaitForAssertion(() => Assert.Equal("Start", cut.Find("[data-test=kiosk]").GetAttribute("data-step")));
-        Assert.Equal("kk", cut.Find("[data-test=kiosk]").GetAttribute("lang"));
+        Assert.Empty(cut.FindAll("[data-test=training]"));
+        Assert.Empty(cut.FindAll("[data-test=training-ticket]"));
+    }
+
+    [Fact]
+    public void The_start_screen_has_the_languages_and_what_the_kiosk_does_below_and_other_screens_have_them_on_top()
+    {
+        var cut = Kiosk();
+        Assert.Contains("below", cut.Find("[data-test=languages]").ClassList);
+        Assert.Contains("Нөміріңіз экранда шыққанда", cut.Find("[data-test=how]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.DoesNotContain("below", cut.Find("[data-test=languages]").ClassList);
+    }
+
+    [Fact]
+    public void The_wheelchair_layout_keeps_the_languages_below_on_every_screen()
+    {
+        var cut = Render<KioskScreen>(p => p.Add(k => k.Assisted, true));
+        cut.Find("[data-test=kind-agency]").Click();
+        Assert.Contains("below", cut.Find("[data-test=languages]").ClassList);
     }
 
     [Fact]

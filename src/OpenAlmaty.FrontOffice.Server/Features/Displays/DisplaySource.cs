@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using OpenAlmaty.FrontOffice.Application.Displays;
+using OpenAlmaty.FrontOffice.Application.Realtime;
 using OpenAlmaty.FrontOffice.Contracts;
 using OpenAlmaty.FrontOffice.Displays;
 using OpenAlmaty.FrontOffice.Domain.Calendar;
@@ -9,7 +10,7 @@ using OpenAlmaty.FrontOffice.Server.Realtime;
 
 namespace OpenAlmaty.FrontOffice.Server.Features.Displays;
 
-/// <summary>The display's board for the enrolled display of the circuit, read in a scope of its own each time; events from the in-process feed.</summary>
+/// <summary>The display's board for the enrolled display of the circuit, read in a scope of its own each time; events from the in-process feed, and what it missed from the server's log.</summary>
 public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationStateProvider authentication, HallFeed feed, CircuitAccess access) : IDisplaySource
 {
     public async Task<DisplayBoardDto> LoadAsync(CancellationToken ct)
@@ -24,6 +25,12 @@ public sealed class DisplaySource(IServiceScopeFactory scopes, AuthenticationSta
             ?? throw new InvalidOperationException("A display page is opened by an enrolled display.");
 
     public IDisposable Subscribe(long afterSeq, Action<IHallEvent> onEvent) => feed.Subscribe(afterSeq, onEvent);
+
+    public async Task<HallEventsDto> EventsAfterAsync(long afterSeq, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GetEventsAfter>().HandleAsync(afterSeq, ct);
+    }
 
     public TimeZoneInfo Zone => AlmatyClock.Zone;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenAlmaty.FrontOffice.Application.Common;
+using OpenAlmaty.FrontOffice.Application.Devices;
 using OpenAlmaty.FrontOffice.Application.Receptions;
 using OpenAlmaty.FrontOffice.Application.Roster;
 using OpenAlmaty.FrontOffice.Application.Tickets;
@@ -24,6 +25,23 @@ public sealed class KioskBackend(CircuitActions actions, CircuitAccess access, H
 
     public async Task<RosterDto> RosterAsync(CancellationToken ct) =>
         (await actions.RunAsync<GetRoster, RosterDto>((roster, _, c) => roster.HandleAsync(includeRetired: false, c), ct)).Value ?? NoRoster;
+
+    public async Task<KioskSetup> SetupAsync(CancellationToken ct)
+    {
+        // The same test as the printing itself (PrintTicket): a kiosk prints when its device has a printer address.
+        var device = (await actions.RunAsync<ListDevices, DeviceDto?>(
+            async (devices, kiosk, c) => (await devices.HandleAsync(c)).SingleOrDefault(d => d.Id == kiosk.DeviceId), ct)).Value;
+        return new KioskSetup(device?.PrinterAddress is not null, options.Value.TrainingMode, device?.PrinterFault);
+    }
+
+    // Any kiosk's printer: the screen reads its own state again, which costs one read on a rare event.
+    public IDisposable OnPrinterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
+    {
+        if (e is DeviceStatusChangedEvent { Status: var status } && status.StartsWith("printer-", StringComparison.Ordinal))
+        {
+            onChange();
+        }
+    });
 
     public IDisposable OnRosterChanged(Action onChange) => feed.Subscribe(feed.LastSeq, e =>
     {

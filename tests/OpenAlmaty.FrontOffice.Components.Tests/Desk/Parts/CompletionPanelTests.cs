@@ -19,7 +19,16 @@ public sealed class CompletionPanelTests : ConsolePartContext
     /// <summary>The officer changes a field; the page keeps the draft and renders the panel with it.</summary>
     private void Change(IRenderedComponent<CompletionPanel> cut, string field, string value)
     {
-        cut.Find($"[data-test={field}]").Change(value);
+        var element = cut.Find($"[data-test={field}]");
+        if (element.TagName == "SELECT")
+        {
+            element.Change(value);
+        }
+        else
+        {
+            element.Input(value); // the text fields keep what is typed as it is typed (Enter may complete at once)
+        }
+
         cut.Render(p => p.Add(c => c.Value, _draft));
     }
 

@@ -65,13 +65,13 @@ public sealed class WaitingListTests : ConsolePartContext
         Assert.Equal(3, cut.FindAll("[data-test=choose]").Count);
         Assert.True(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
 
-        cut.Find("[data-test=choose-reason]").Change("   ");
+        cut.Find("[data-test=choose-reason]").Input("   ");
         cut.Render(p => p.Add(c => c.Choice, _choice));
         Assert.True(cut.Find("[data-test=choose-confirm]").HasAttribute("disabled"));
         cut.Find("[data-test=choose-confirm]").Click(); // what a forged click would send: refused all the same
         Assert.Empty(_called);
 
-        cut.Find("[data-test=choose-reason]").Change("с ребёнком на руках");
+        cut.Find("[data-test=choose-reason]").Input("с ребёнком на руках");
         cut.Render(p => p.Add(c => c.Choice, _choice));
         cut.Find("[data-test=choose-confirm]").Click();
 
