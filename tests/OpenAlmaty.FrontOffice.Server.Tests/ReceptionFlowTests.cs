@@ -295,7 +295,8 @@ public sealed class ReceptionFlowTests : IAsyncLifetime
         Assert.Contains(notices, n => n.Code == codes[0] && n.Kind == "moved");
         Assert.Contains(notices, n => n.Code == codes[3] && n.Kind == "place-offered");
         var audit = (await admin.GetFromJsonAsync<List<AuditEntryDto>>("/api/admin/audit?action=reception.booking"))!;
-        Assert.Contains("командировке", Assert.Single(audit, e => e.Subject == codes[0]).Detail, StringComparison.Ordinal);
+        Assert.Contains("командировке", Assert.Single(audit, e => e.Subject == codes[0] && e.Action == "reception.booking.move").Detail, StringComparison.Ordinal);
+        Assert.Contains(audit, e => e.Subject == codes[0] && e.Action == "reception.booking.create" && e.Detail!.StartsWith("Ахметов", StringComparison.Ordinal));
 
         // A staff cancellation keeps the reason given.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri($"/api/receptions/bookings/{codes[2]}?reason=жителю%20удобнее%20письменно", UriKind.Relative))).StatusCode);

@@ -55,6 +55,9 @@ public sealed class BookReception(FrontOfficeDb db, IinHasher hasher, TimeProvid
             var sequence = (await db.Bookings.MaxAsync(b => (long?)b.Sequence, ct) ?? 0) + 1;
             var booking = ReceptionBook.Book(session, bookings, sameWeek, request, Guid.CreateVersion7(), NewCode(), sequence, now);
             db.Bookings.Add(booking);
+            // Who booked whom is in the booking; the trail keeps that a booking was made, by which kiosk or person, for which reception.
+            await audit.RecordAsync("reception.booking.create", booking.Code,
+                $"{session.DeputyName} · {session.Date:yyyy-MM-dd} {(booking.SlotStart is { } at ? ReceptionView.Time(at) : "күту тізімі / лист ожидания")}", ct);
             if (overridden)
             {
                 await audit.RecordAsync("reception.booking.iin-override", booking.Code, overrideReason, ct);
