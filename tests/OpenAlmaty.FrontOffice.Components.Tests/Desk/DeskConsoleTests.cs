@@ -114,6 +114,10 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
     private static void Click(IRenderedComponent<DeskConsole> cut, string selector) =>
         cut.InvokeAsync(() => cut.Find(selector).Click()).GetAwaiter().GetResult();
 
+    /// <summary>Types into a field on the renderer's own thread, for the same reason.</summary>
+    private static void Type(IRenderedComponent<DeskConsole> cut, string selector, string value) =>
+        cut.InvokeAsync(() => cut.Find(selector).Input(value)).GetAwaiter().GetResult();
+
     private IRenderedComponent<DeskConsole> Console()
     {
         var cut = Render<DeskConsole>(p => p.Add(d => d.DeskId, _deskId));
@@ -421,7 +425,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.WaitForElement("[data-test=unpark]");
 
         // As the visitor reads it out: the digits alone find it.
-        cut.Find("[data-test=search-number]").Input(parked.Split('-')[1].TrimStart('0'));
+        Type(cut, "[data-test=search-number]", parked.Split('-')[1].TrimStart('0'));
         Click(cut, "[data-test=search]");
         var row = cut.WaitForElement($"[data-test=search-row][data-number='{parked}']");
         Assert.Equal("Отложен(а)", row.QuerySelector("[data-test=search-state]")!.TextContent);
@@ -436,14 +440,14 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         var noShow = cut.Find("[data-test=current-number]").TextContent;
         Click(cut, "[data-test=no-show]");
         cut.WaitForElement("[data-test=no-current]");
-        cut.Find("[data-test=search-number]").Input(noShow);
+        Type(cut, "[data-test=search-number]", noShow);
         Click(cut, "[data-test=search]");
         cut.WaitForAssertion(() => Assert.Equal("Не пришёл (не пришла) · вернуться можно ещё 15 мин", cut.Find("[data-test=search-state]").TextContent));
         Assert.Empty(cut.FindAll("[data-test=search-reprint]"));
         Click(cut, "[data-test=search-rejoin]");
         cut.WaitForAssertion(() => Assert.Equal("В очереди", cut.Find("[data-test=search-state]").TextContent));
 
-        cut.Find("[data-test=search-number]").Input("Z-999");
+        Type(cut, "[data-test=search-number]", "Z-999");
         Click(cut, "[data-test=search]");
         cut.WaitForElement("[data-test=search-none]");
     }
@@ -459,7 +463,7 @@ public sealed class DeskConsoleTests : BunitContext, IAsyncLifetime
         cut.WaitForElement("[data-test=call-next]"); Click(cut, "[data-test=call-next]"); // the one ahead of it
         cut.WaitForAssertion(() => Assert.Equal(_waiting[0].Number, cut.Find("[data-test=current-number]").TextContent));
 
-        cut.Find("[data-test=search-number]").Input(later.Number);
+        Type(cut, "[data-test=search-number]", later.Number);
         Click(cut, "[data-test=search]");
         cut.WaitForElement("[data-test=search-reprint]"); Click(cut, "[data-test=search-reprint]");
 
